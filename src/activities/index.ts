@@ -1,0 +1,101 @@
+import { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
+import type { AgentDecision, DecisionInput } from '../domain/agent';
+import { FailureType } from '../domain/failures';
+import { observe, type Scenario } from '../domain/scenario';
+import type { Classification } from '../domain/ticket';
+import type { ToolName } from '../domain/tools';
+import { NO_USAGE, type ModelCall } from '../domain/usage';
+import type { ModelProvider } from '../model/provider';
+import type { ModelTask } from '../model/task';
+import { classifyTicketTask, decideNextStepTask } from '../model/tasks';
+import type { Outbox, OutboxReceipt } from './outbox';
+import { toModelFailure } from './model-failure';
+
+export interface ActivityDeps {
+  provider: ModelProvider;
+  outbox: Outbox;
+}
+
+/** A routed ticket as its team's queue receives it. */
+export interface Delivery {
+  /** Idempotency key: one delivery per key, however often it is attempted. */
+  key: string;
+  team: string;
+  ticketId: string;
+  category: string;
+  priority: string;
+  needsReview: boolean;
+  summary: string;
+}
+
+/** Runs one model task inside an activity: the attempt number rides along, failures become typed. */
+async function callModel<I, O>(provider: ModelProvider, task: ModelTask<I, O>, input: I): Promise<ModelCall<O>> {
+  const { attempt } = Context.current().info;
+  try {
+    const response = await provider.run(task, input);
+    return { ...response, attempt };
+  } catch (err) {
+    throw toModelFailure(err, attempt);
+  }
+}
+
+/**
+ * The activities, built from their dependencies so tests hand in a fake server's URL or a temp
+ * folder instead of mocking anything.
+ */
+export function createActivities({ provider, outbox }: ActivityDeps) {
+  return {
+    /** Asks the model for a category, priority, confidence and reason. */
+    async classifyTicket(input: { text: string }): Promise<ModelCall<Classification>> {
+      return callModel(provider, classifyTicketTask, input);
+    },
+
+    /**
+     * Asks the model for the agent's next step. An answer that does not parse is returned as
+     * output null with the reason: the workflow records it as a rejected decision the model can
+     * recover from. Transport and provider errors throw, for Temporal to retry.
+     */
+    async decideNextStep(input: DecisionInput): Promise<ModelCall<AgentDecision | null> & { invalidOutput?: string }> {
+      try {
+        return await callModel(provider, decideNextStepTask, input);
+      } catch (err) {
+        const cause = err instanceof ApplicationFailure ? err : undefined;
+        if (cause?.type !== FailureType.ModelOutputInvalid) throw err;
+        return {
+          output: null,
+          invalidOutput: cause.message,
+          model: provider.model,
+          usage: { ...NO_USAGE, calls: 1 },
+          latencyMs: 0,
+          requestId: null,
+          attempt: Context.current().info.attempt,
+        };
+      }
+    },
+
+    /** Runs one (simulated) diagnostic tool against the scenario. */
+    async runTool(input: { tool: ToolName; scenario: Pick<Scenario, 'observations'> }): Promise<string> {
+      return observe(input.scenario, input.tool);
+    },
+
+    /** Runs an approved remediation action (simulated); once per case and action, however often retried. */
+    async executeAction(input: { caseId: string; action: string; recommendation: string; approvedBy: string }): Promise<OutboxReceipt> {
+      const { caseId, action, ...record } = input;
+      return outbox.put('actions', `${caseId}:${action}`, { caseId, action, ...record });
+    },
+
+    /** Tells the customer how their case ended (simulated); once per case. */
+    async notifyCustomer(input: { caseId: string; customer?: string; message: string }): Promise<OutboxReceipt> {
+      return outbox.put('notifications', `${input.caseId}:closed`, input);
+    },
+
+    /** Puts a routed ticket in its team's queue; idempotent per delivery key. */
+    async deliverToTeam(delivery: Delivery): Promise<OutboxReceipt> {
+      const { key, ...record } = delivery;
+      return outbox.put('deliveries', key, record);
+    },
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

@@ -1,0 +1,140 @@
+import { WorkflowNotFoundError } from '@temporalio/client';
+import type { Command } from 'commander';
+import { ticketSubject } from '../domain/ticket';
+import type { Scenario } from '../domain/scenario';
+import type { SupportCaseInput, SupportCaseResult, SupportCaseStatus } from '../workflows/support-case';
+import { openClientContext, type ClientContext } from './context';
+import { CommandFailure, UsageError } from './errors';
+import { printResult, table, type OutputOptions } from './output';
+import { parseTicketArgs } from './route';
+import { shortId } from './run-workflow';
+import { loadScenarioOrUsage } from './scenario-arg';
+import { formatStep } from './troubleshoot';
+
+interface CaseOptions extends OutputOptions {
+  scenario?: string;
+  customer?: string;
+  channel?: string;
+  wait?: boolean;
+}
+
+/** The case's input from settings: who may approve, how long they have, the agent's bounds. */
+export function caseInput(ctx: ClientContext, ticket: SupportCaseInput['ticket'], scenario?: Scenario): SupportCaseInput {
+  const s = ctx.settings;
+  return {
+    ticket,
+    ...(scenario && { scenario }),
+    approvers: s.APPROVERS,
+    approvalTimeout: s.APPROVAL_TIMEOUT as SupportCaseInput['approvalTimeout'],
+    reviewThreshold: s.REVIEW_CONFIDENCE_THRESHOLD,
+    minConfidence: s.AGENT_MIN_CONFIDENCE,
+    agent: { maxSteps: s.AGENT_MAX_STEPS, tokenBudget: s.AGENT_TOKEN_BUDGET },
+  };
+}
+
+/** Human lines for a case's status: where it stands and what it waits for. */
+export function describeCase(workflowId: string, status: SupportCaseStatus): string[] {
+  const lines = [`Case ${workflowId}: ${status.caseStatus} (stage ${status.stage}${status.category ? `, ${status.category}` : ''})`];
+  const p = status.pendingApproval;
+  if (p) {
+    lines.push(`  waiting for a person to approve ${p.action} (${p.impact} impact) until ${p.deadline}`);
+    lines.push(`  because: ${p.reasons.join('; ')}`);
+    lines.push(`  recommendation: ${p.recommendation || '(none)'}`);
+  }
+  for (const s of status.transcript) lines.push(formatStep(s));
+  for (const a of status.audit) lines.push(`  ${a.at} ${a.kind.padEnd(9)} ${a.by}: ${a.what}`);
+  const r = status.result;
+  if (r) lines.push(`  closed: ${r.decision} by ${r.decidedBy} via the ${r.path} path${r.action ? `, action ${r.action}` : ''}${r.team ? `, team ${r.team}` : ''}`);
+  return lines;
+}
+
+export function registerCase(program: Command): void {
+  program
+    .command('case')
+    .description('Pattern C: open a support case: classify, route or investigate, and wait for a person where it matters')
+    .argument('<text>', 'the ticket text')
+    .option('--scenario <id|file>', 'the system a technical ticket is investigated on (built-in id or JSON file)')
+    .option('--customer <name>', 'who sent it')
+    .option('--channel <name>', 'where it came from')
+    .option('--no-wait', 'return once the case is started')
+    .option('--json', 'print one JSON object')
+    .action(async (text: string, opts: CaseOptions) => {
+      const ticket = parseTicketArgs(text, opts);
+      const scenario = opts.scenario ? loadScenarioOrUsage(opts.scenario) : undefined;
+      const ctx = await openClientContext();
+      try {
+        const workflowId = `case-${shortId()}`;
+        const handle = await ctx.client.workflow.start('supportCase', {
+          workflowId,
+          taskQueue: ctx.settings.TASK_QUEUE,
+          args: [caseInput(ctx, ticket, scenario)],
+          staticSummary: `Support case: ${ticketSubject(ticket.text)}`,
+          memo: { subject: ticketSubject(ticket.text), ...(scenario && { scenario: scenario.id }) },
+        });
+        const uiUrl = ctx.uiUrl(workflowId, handle.firstExecutionRunId);
+        // Wait until the case closes or stops for a person: either way the operator knows what to do next.
+        let status: SupportCaseStatus | undefined;
+        for (;;) {
+          if (opts.wait === false) break;
+          status = await handle.query<SupportCaseStatus>('status').catch(() => status);
+          if (status && (status.stage === 'awaiting_approval' || status.stage === 'closed')) break;
+          const { status: run } = await handle.describe();
+          if (run.name !== 'RUNNING') {
+            await handle.result();
+            break;
+          }
+          await new Promise((r) => setTimeout(r, 300));
+        }
+        printResult(opts, { workflowId, uiUrl, status }, () => [
+          ...(status ? describeCase(workflowId, status) : [`Case ${workflowId} started`]),
+          ...(status?.stage === 'awaiting_approval'
+            ? [
+                `Approve:  npm run client -- approve ${workflowId} --by <name> [--comment "..."]`,
+                `Reject:   npm run client -- reject ${workflowId} --by <name> --reason "..."`,
+                `Escalate: npm run client -- escalate ${workflowId} --by <name> --reason "..." [--team "..."]`,
+              ]
+            : []),
+          `UI: ${uiUrl}`,
+        ]);
+      } finally {
+        await ctx.close();
+      }
+    });
+
+  program
+    .command('status')
+    .description("Show a case's stage, what approval is pending and why, the agent transcript and the audit trail")
+    .argument('<caseId>', 'the case workflow id, e.g. case-1a2b3c4d')
+    .option('--json', 'print one JSON object')
+    .action(async (caseId: string, opts: OutputOptions) => {
+      const ctx = await openClientContext();
+      try {
+        const status = await queryCase(ctx, caseId);
+        printResult(opts, { workflowId: caseId, uiUrl: ctx.uiUrl(caseId), ...status }, () => [...describeCase(caseId, status), `UI: ${ctx.uiUrl(caseId)}`]);
+      } finally {
+        await ctx.close();
+      }
+    });
+}
+
+/** A case's status, or a clear error when there is no such case. */
+export async function queryCase(ctx: ClientContext, caseId: string): Promise<SupportCaseStatus> {
+  const handle = ctx.client.workflow.getHandle(caseId);
+  const description = await describeOrExplain(ctx, caseId);
+  if (description.type !== 'supportCase') throw new UsageError(`${caseId} is a ${description.type} run, not a support case`);
+  return handle.query<SupportCaseStatus>('status');
+}
+
+/** Describes a run, or fails with a message that says the id is unknown and how to find the right one. */
+export async function describeOrExplain(ctx: ClientContext, workflowId: string) {
+  try {
+    return await ctx.client.workflow.getHandle(workflowId).describe();
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) {
+      throw new CommandFailure(`no workflow with id ${workflowId} in namespace ${ctx.namespace}: check the id with \`npm run client -- list\``, { workflowId });
+    }
+    throw err;
+  }
+}
+
+export type { SupportCaseResult };

@@ -1,0 +1,51 @@
+import { Command, CommanderError } from 'commander';
+import { ConfigError } from './config';
+import { CommandFailure, ExitCode, UsageError } from './cli/errors';
+import { printError } from './cli/output';
+import { registerCase } from './cli/case';
+import { registerDecisions } from './cli/decide';
+import { registerList } from './cli/list';
+import { registerRoute } from './cli/route';
+import { registerTroubleshoot } from './cli/troubleshoot';
+
+/** The operator's CLI: one program, one command per thing an operator does. */
+export function buildProgram(): Command {
+  const program = new Command('switchboard')
+    .description('Start and steer switchboard workflows on Temporal (npm run client -- <command> --help)')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  registerRoute(program);
+  registerTroubleshoot(program);
+  registerCase(program);
+  registerDecisions(program);
+  registerList(program);
+  for (const cmd of program.commands) cmd.exitOverride();
+  return program;
+}
+
+/** Runs the CLI and returns the exit code: 0 success, 1 failure, 2 bad usage. */
+export async function runClient(argv: string[]): Promise<number> {
+  const json = argv.includes('--json');
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+    return ExitCode.ok;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version "fail" with exit code 0 by design.
+      return err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    }
+    if (err instanceof UsageError || err instanceof ConfigError) {
+      printError({ json }, err);
+      return ExitCode.usage;
+    }
+    const error = err instanceof Error ? err : new Error(String(err));
+    printError({ json }, error, err instanceof CommandFailure ? err.details : {});
+    return ExitCode.failure;
+  }
+}
+
+if (require.main === module) {
+  void runClient(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,85 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Socket } from 'node:net';
+import { devServerSearchAttributeFlags } from '../domain/search-attributes';
+
+/** Whether something accepts TCP connections at host:port within the timeout. */
+export function isServerUp(address: string, timeoutMs = 1_000): Promise<boolean> {
+  const { host, port } = splitAddress(address);
+  return new Promise((resolve) => {
+    const socket = new Socket();
+    const done = (up: boolean) => {
+      socket.destroy();
+      resolve(up);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('error', () => done(false));
+    socket.connect(port, host, () => done(true));
+  });
+}
+
+export function splitAddress(address: string): { host: string; port: number } {
+  const i = address.lastIndexOf(':');
+  return { host: address.slice(0, i).replace(/^\[|\]$/g, '') || 'localhost', port: Number(address.slice(i + 1)) };
+}
+
+export interface DevServerOptions {
+  cli: string;
+  address: string;
+  namespace: string;
+  uiPort: number;
+  /** SQLite file: runs survive a restart. */
+  dbFile: string;
+  logFile: string;
+  /** How long to wait for it to answer. */
+  startTimeoutMs?: number;
+}
+
+export interface DevServer {
+  process: ChildProcess;
+  /** SIGTERM, then SIGKILL after a grace period. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/** Starts `temporal server start-dev` on loopback with the project's search attributes, and waits until it answers. */
+export async function startDevServer(o: DevServerOptions): Promise<DevServer> {
+  const { port } = splitAddress(o.address);
+  mkdirSync(dirname(o.dbFile), { recursive: true });
+  mkdirSync(dirname(o.logFile), { recursive: true });
+  const log = openSync(o.logFile, 'a');
+  const child = spawn(
+    o.cli,
+    [
+      'server', 'start-dev',
+      '--ip', '127.0.0.1',
+      '--port', String(port),
+      '--ui-port', String(o.uiPort),
+      '--namespace', o.namespace,
+      '--db-filename', o.dbFile,
+      '--log-level', 'warn',
+      ...devServerSearchAttributeFlags(),
+    ],
+    // Its own process group: Ctrl-C reaches the worker first, and the server is stopped after it.
+    { stdio: ['ignore', log, log], detached: true },
+  );
+  let exited = false;
+  const exit = new Promise<void>((resolve) => child.once('exit', () => { exited = true; resolve(); }));
+  const stop = async () => {
+    if (exited) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await exit;
+    clearTimeout(timer);
+  };
+  const until = Date.now() + (o.startTimeoutMs ?? 60_000);
+  while (!(await isServerUp(`127.0.0.1:${port}`, 500))) {
+    if (exited) throw new Error(`the Temporal dev server exited at start-up: see ${o.logFile}`);
+    if (Date.now() > until) {
+      await stop();
+      throw new Error(`the Temporal dev server did not answer on port ${port} within ${(o.startTimeoutMs ?? 60_000) / 1000} s: see ${o.logFile}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return { process: child, stop };
+}

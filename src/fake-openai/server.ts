@@ -1,0 +1,218 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { MODEL_TASKS } from '../model/tasks';
+import { RANDOM_FAULTS, faultReply, outputText, type Fault, type Reply } from './faults';
+
+/** A scripted answer: a fault, a fixed output, or a function of the task's input. */
+export type Step = Fault | { output: unknown } | { respond: (task: string, input: unknown) => unknown };
+
+export interface FakeOpenAIOptions {
+  host?: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Added to every answer. */
+  latencyMs?: number;
+  /** Share of requests (0..1) answered with a random retryable fault (429, 500, 503). */
+  failRate?: number;
+  /** Seed for failRate's draws, so a run repeats. */
+  seed?: number;
+  /** Called once per request, after it is answered (the standalone server logs with it). */
+  onRequest?: (entry: RequestLogEntry) => void;
+}
+
+export interface RequestLogEntry {
+  task: string | null;
+  status: number | 'dropped';
+  fault?: string;
+  model?: string;
+  at: number;
+}
+
+export interface FakeOpenAI {
+  /** http://127.0.0.1:PORT */
+  readonly url: string;
+  /** What OPENAI_BASE_URL should be. */
+  readonly baseURL: string;
+  /** Requests to POST /v1/responses so far, good and bad. */
+  readonly requestCount: number;
+  readonly requests: readonly RequestLogEntry[];
+  countFor(task: string): number;
+  /** Steps answered one per request, in order, before the offline rules; `task` limits a step to one task. */
+  enqueue(...steps: Array<Step & { task?: string }>): void;
+  setLatency(ms: number): void;
+  /** Clears the log, the count and the queue. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+/** A seeded PRNG (mulberry32): the fault draws of a run repeat with its seed. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const estimateTokens = (s: string) => Math.max(1, Math.ceil(s.length / 4));
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'x-request-id': `req_${randomUUID().replace(/-/g, '')}`, ...headers });
+  res.end(text);
+}
+
+function apiError(res: ServerResponse, status: number, type: string, message: string, headers?: Record<string, string>): void {
+  sendJson(res, status, { error: { message, type, param: null, code: type } }, headers);
+}
+
+/**
+ * A fake OpenAI Responses API on loopback, good enough for the real `openai` SDK: it answers each
+ * task with the offline rules (or a scripted step), injects faults on demand and counts requests.
+ */
+export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<FakeOpenAI> {
+  const queue: Array<Step & { task?: string }> = [];
+  let requests: RequestLogEntry[] = [];
+  let latencyMs = options.latencyMs ?? 0;
+  const random = prng(options.seed ?? 1);
+  const sockets = new Set<Socket>();
+
+  const log = (entry: Omit<RequestLogEntry, 'at'>) => {
+    const full = { ...entry, at: Date.now() };
+    requests.push(full);
+    options.onRequest?.(full);
+  };
+
+  const takeStep = (task: string): (Step & { task?: string }) | undefined => {
+    const i = queue.findIndex((s) => s.task === undefined || s.task === task);
+    return i < 0 ? undefined : queue.splice(i, 1)[0];
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST' || req.url?.split('?')[0] !== '/v1/responses') {
+      return apiError(res, 404, 'not_found', `the fake server only serves POST /v1/responses, not ${req.method} ${req.url}`);
+    }
+    let body: { model?: string; instructions?: string; input?: unknown; text?: { format?: { name?: string } } };
+    try {
+      body = JSON.parse(await readBody(req)) as typeof body;
+    } catch {
+      log({ task: null, status: 400 });
+      return apiError(res, 400, 'invalid_request_error', 'the request body is not JSON');
+    }
+    const name = body.text?.format?.name ?? null;
+    const task = name ? MODEL_TASKS.get(name) : undefined;
+    if (!name || !task || typeof body.input !== 'string') {
+      log({ task: name, status: 400, model: body.model });
+      return apiError(res, 400, 'invalid_request_error', `unknown task "${name}" or input not a string (known: ${[...MODEL_TASKS.keys()].join(', ')})`);
+    }
+    let input: unknown;
+    try {
+      input = JSON.parse(body.input);
+    } catch {
+      log({ task: name, status: 400, model: body.model });
+      return apiError(res, 400, 'invalid_request_error', 'input is not the JSON the task expects');
+    }
+
+    const step = takeStep(name) ?? (options.failRate && random() < options.failRate ? RANDOM_FAULTS[Math.floor(random() * RANDOM_FAULTS.length)] : undefined);
+    let reply: Reply;
+    if (step && 'fault' in step) {
+      reply = faultReply(step, JSON.stringify(task.offline(input as never)));
+    } else {
+      const answer = step && 'output' in step ? step.output : step && 'respond' in step ? step.respond(name, input) : task.offline(input as never);
+      reply = { kind: 'output', output: outputText(typeof answer === 'string' ? answer : JSON.stringify(answer)) };
+    }
+    const fault = step && 'fault' in step ? step.fault : undefined;
+
+    const delay = latencyMs + (reply.kind === 'output' ? (reply.delayMs ?? 0) : 0);
+    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+    if (res.destroyed) return; // the client gave up (timeout): nothing to answer
+
+    if (reply.kind === 'drop') {
+      log({ task: name, status: 'dropped', fault, model: body.model });
+      req.socket.destroy();
+      return;
+    }
+    if (reply.kind === 'error') {
+      log({ task: name, status: reply.status, fault, model: body.model });
+      return apiError(res, reply.status, reply.type, reply.message, reply.headers);
+    }
+    const outText = JSON.stringify(reply.output);
+    const inputTokens = estimateTokens((body.instructions ?? '') + body.input);
+    const outputTokens = estimateTokens(outText);
+    log({ task: name, status: 200, fault, model: body.model });
+    sendJson(res, 200, {
+      id: `resp_${randomUUID().replace(/-/g, '')}`,
+      object: 'response',
+      created_at: Math.floor(Date.now() / 1000),
+      status: 'completed',
+      model: body.model,
+      output: reply.output,
+      usage: {
+        input_tokens: inputTokens,
+        input_tokens_details: { cached_tokens: 0 },
+        output_tokens: outputTokens,
+        output_tokens_details: { reasoning_tokens: 0 },
+        total_tokens: inputTokens + outputTokens,
+      },
+      error: null,
+      incomplete_details: null,
+      instructions: body.instructions ?? null,
+      parallel_tool_calls: true,
+      tool_choice: 'auto',
+      tools: [],
+      text: body.text,
+    });
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) apiError(res, 500, 'server_error', `fake server bug: ${err instanceof Error ? err.message : String(err)}`);
+    });
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.once('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
+  let closed: Promise<void> | undefined;
+
+  return {
+    url,
+    baseURL: `${url}/v1`,
+    get requestCount() {
+      return requests.length;
+    },
+    get requests() {
+      return requests;
+    },
+    countFor: (task) => requests.filter((r) => r.task === task).length,
+    enqueue: (...steps) => void queue.push(...steps),
+    setLatency: (ms) => void (latencyMs = ms),
+    reset: () => {
+      requests = [];
+      queue.length = 0;
+    },
+    close: () => {
+      closed ??= new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      });
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
+import { zodTextFormat } from 'openai/helpers/zod';
+import { ZodError } from 'zod';
+import { FailureType } from '../domain/failures';
+import type { ModelResponse } from '../domain/usage';
+import { ModelError, failureTypeForStatus, parseRetryAfter } from './errors';
+import type { ModelProvider } from './provider';
+import type { ModelTask } from './task';
+
+export interface OpenAIProviderOptions {
+  apiKey: string;
+  model: string;
+  /** Any OpenAI-compatible endpoint; the SDK's default when undefined. */
+  baseURL?: string;
+  /** Per-call limit; a slower answer fails as ModelTimeout and Temporal retries it. */
+  timeoutMs: number;
+}
+
+/** The OpenAI Responses API with structured outputs from the task's zod schema. */
+export class OpenAIProvider implements ModelProvider {
+  readonly model: string;
+  private readonly client: OpenAI;
+
+  constructor(options: OpenAIProviderOptions) {
+    this.model = options.model;
+    // maxRetries 0: Temporal's retry policy is the only place a call is retried, so every attempt is in history.
+    this.client = new OpenAI({
+      apiKey: options.apiKey,
+      baseURL: options.baseURL,
+      timeout: options.timeoutMs,
+      maxRetries: 0,
+    });
+  }
+
+  async run<I, O>(task: ModelTask<I, O>, input: I): Promise<ModelResponse<O>> {
+    const started = Date.now();
+    let response;
+    try {
+      response = await this.client.responses.parse({
+        model: this.model,
+        instructions: task.instructions,
+        input: JSON.stringify(input),
+        text: { format: zodTextFormat(task.output, task.name) },
+      });
+    } catch (err) {
+      throw toModelError(err);
+    }
+    const refusal = response.output
+      .flatMap((item) => (item.type === 'message' ? item.content : []))
+      .find((part) => part.type === 'refusal');
+    if (refusal && refusal.type === 'refusal') {
+      throw new ModelError(FailureType.ModelRefusal, `the model refused: ${refusal.refusal}`);
+    }
+    const output = response.output_parsed as O | null;
+    if (output === null || output === undefined) {
+      throw new ModelError(FailureType.ModelOutputInvalid, 'the model returned no output');
+    }
+    const usage = response.usage;
+    return {
+      output,
+      model: response.model ?? this.model,
+      usage: {
+        inputTokens: usage?.input_tokens ?? 0,
+        outputTokens: usage?.output_tokens ?? 0,
+        totalTokens: usage?.total_tokens ?? 0,
+        calls: 1,
+      },
+      latencyMs: Date.now() - started,
+      requestId: response._request_id ?? null,
+    };
+  }
+}
+
+/** Turns whatever the SDK threw into a classified ModelError; the message never carries the API key. */
+export function toModelError(err: unknown): ModelError {
+  if (err instanceof ModelError) return err;
+  if (err instanceof APIConnectionTimeoutError) return new ModelError(FailureType.ModelTimeout, 'the model call timed out');
+  if (err instanceof APIConnectionError) {
+    return new ModelError(FailureType.ModelConnection, `cannot reach the model endpoint: ${err.message}`);
+  }
+  if (err instanceof APIError && err.status !== undefined) {
+    const type = failureTypeForStatus(err.status);
+    return new ModelError(type, `model endpoint answered ${err.status}: ${err.message}`, parseRetryAfter(err.headers), err.status);
+  }
+  if (err instanceof SyntaxError) {
+    return new ModelError(FailureType.ModelOutputInvalid, `the model's output is not valid JSON: ${err.message}`);
+  }
+  if (err instanceof ZodError) {
+    const issues = err.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    return new ModelError(FailureType.ModelOutputInvalid, `the model's output breaks the schema: ${issues}`);
+  }
+  return new ModelError(FailureType.ModelUnavailable, `model call failed: ${err instanceof Error ? err.message : String(err)}`);
+}

@@ -1,0 +1,36 @@
+import { proxyActivities, setCurrentDetails, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { FALLBACK_TEAM, needsReview, teamFor } from '../../domain/routing';
+import { SearchAttributes } from '../../domain/search-attributes';
+import type { Activities } from '../../activities';
+import type { ClassificationOutcome } from './classify-ticket';
+
+const { deliverToTeam } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1s', maximumAttempts: 10 },
+});
+
+export interface RoutedTicket {
+  team: string;
+  needsReview: boolean;
+  deliveryId: string;
+}
+
+/**
+ * Pattern A's routing step, shared by every workflow that routes a ticket: the table picks the
+ * team (a failed classification goes to the fallback team), then the ticket is delivered once.
+ */
+export async function routeAndDeliver(ticketId: string, outcome: ClassificationOutcome, reviewThreshold: number): Promise<RoutedTicket> {
+  const { category, priority, confidence, reason } = outcome.classification;
+  const team = outcome.failure ? FALLBACK_TEAM : teamFor(category);
+  const review = outcome.failure !== undefined || needsReview(confidence, reviewThreshold);
+  upsertSearchAttributes([
+    { key: SearchAttributes.category, value: category },
+    { key: SearchAttributes.priority, value: priority },
+    { key: SearchAttributes.team, value: team },
+  ]);
+  setCurrentDetails(`Delivering to ${team}`);
+  const receipt = await deliverToTeam.executeWithOptions({ summary: `deliver to ${team}` }, [
+    { key: workflowInfo().workflowId, team, ticketId, category, priority, needsReview: review, summary: reason },
+  ]);
+  return { team, needsReview: review, deliveryId: receipt.id };
+}

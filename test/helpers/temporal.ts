@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger, Runtime, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { FileOutbox, type Outbox } from '../../src/activities/outbox';
+import { createActivities, type Activities } from '../../src/activities';
+import { loadSettings } from '../../src/config';
+import { OpenAIProvider } from '../../src/model/openai-provider';
+import type { FakeOpenAI } from '../../src/fake-openai/server';
+import { createWorker } from '../../src/worker';
+import { tempDir } from './files';
+
+export { tempDir };
+
+// Tests read failures from assertions; the worker's INFO lines would only bury them.
+Runtime.install({ logger: new DefaultLogger('WARN') });
+
+let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+
+/** The workflow bundle, built once per test file (bundling is the slow part of starting a worker). */
+export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../src/workflows'), logger: quietLogger });
+  return bundle;
+}
+
+const quietLogger = { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} } as never;
+
+/** A connection to the suite's shared dev server (started in test/setup/global-setup.ts). */
+export async function testEnv(): Promise<TestWorkflowEnvironment> {
+  const address = process.env.SWITCHBOARD_TEST_TEMPORAL_ADDRESS;
+  if (!address) throw new Error('no test Temporal server: run the suite through jest (globalSetup starts it)');
+  return TestWorkflowEnvironment.createFromExistingServer({ address });
+}
+
+export function uniqueId(prefix: string): string {
+  return `${prefix}-${randomUUID()}`;
+}
+
+
+/** Activities wired to the real openai SDK talking to the fake Responses API server. */
+export function activitiesAgainst(fake: FakeOpenAI, outbox: Outbox = new FileOutbox(tempDir()), timeoutMs = 2_000): Activities {
+  return createActivities({
+    provider: new OpenAIProvider({ apiKey: 'sk-test-not-a-secret', model: 'gpt-5.4-mini', baseURL: fake.baseURL, timeoutMs }),
+    outbox,
+  });
+}
+
+/** A real worker on its own task queue, connected to the suite's server. */
+export async function startWorker(env: TestWorkflowEnvironment, activities: Activities): Promise<{ worker: Worker; taskQueue: string }> {
+  const taskQueue = uniqueId('tq');
+  const worker = await createWorker({
+    settings: loadSettings({}),
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue,
+    activities,
+    workflowBundle: await workflowBundle(),
+  });
+  return { worker, taskQueue };
+}

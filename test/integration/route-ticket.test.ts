@@ -1,0 +1,100 @@
+import { WorkflowFailedError } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { FileOutbox, type Outbox } from '../../src/activities/outbox';
+import { startFakeOpenAI, type FakeOpenAI } from '../../src/fake-openai/server';
+import type { RouteTicketResult } from '../../src/workflows/route-ticket';
+import { activitiesAgainst, startWorker, tempDir, testEnv, uniqueId } from '../helpers/temporal';
+
+let env: TestWorkflowEnvironment;
+let fake: FakeOpenAI;
+
+beforeAll(async () => {
+  env = await testEnv();
+  fake = await startFakeOpenAI();
+});
+afterAll(async () => {
+  await fake?.close();
+  await env?.teardown();
+});
+beforeEach(() => fake.reset());
+
+async function route(text: string, activities = activitiesAgainst(fake)): Promise<RouteTicketResult> {
+  const { worker, taskQueue } = await startWorker(env, activities);
+  return worker.runUntil(
+    env.client.workflow.execute('routeTicket', { taskQueue, workflowId: uniqueId('ticket'), args: [{ text }] }),
+  ) as Promise<RouteTicketResult>;
+}
+
+describe('routeTicket through the real openai SDK and the fake Responses API', () => {
+  it.each([
+    ['I was charged twice for my subscription, duplicate invoice', 'billing', 'Finance Support Team'],
+    ['The API integration stopped working after the deployment, error 500', 'technical_issue', 'Technical Support Team'],
+    ['Please refund my order, I want my money back', 'refund_request', 'Returns and Refunds Team'],
+    ['I cannot log in, my password reset link does not arrive', 'account_access', 'Account Access Team'],
+    ['Do you have an office in Lisbon?', 'other', 'General Support Team'],
+  ])('%s → %s → %s', async (text, category, team) => {
+    const result = await route(text);
+    expect(result).toMatchObject({ category, team, model: 'gpt-5.4-mini', attempts: 1 });
+    expect(result.usage.totalTokens).toBeGreaterThan(0);
+    expect(fake.requestCount).toBe(1);
+  });
+
+  it('retries a 429 then a 500 and succeeds with exactly 3 recorded attempts', async () => {
+    fake.enqueue({ fault: 'rate_limit', retryAfterMs: 200 }, { fault: 'server_error' });
+    const result = await route('I was charged twice, duplicate invoice');
+    expect(result.category).toBe('billing');
+    expect(result.attempts).toBe(3);
+    expect(fake.requestCount).toBe(3);
+  });
+
+  it.each(['malformed_json', 'schema_violation'] as const)(
+    'output that keeps being %s ends in General Support with needsReview, no crash',
+    async (fault) => {
+      fake.enqueue(...Array.from({ length: 4 }, () => ({ fault })));
+      const result = await route('I was charged twice, duplicate invoice');
+      expect(result).toMatchObject({ team: 'General Support Team', needsReview: true, attempts: 4 });
+      expect(result.classificationFailure?.type).toBe('ModelOutputInvalid');
+      expect(fake.requestCount).toBe(4);
+    },
+  );
+
+  it('a refusal is not retried and goes to review', async () => {
+    fake.enqueue({ fault: 'refusal' });
+    const result = await route('Please refund me');
+    expect(result).toMatchObject({ team: 'General Support Team', needsReview: true, attempts: 1 });
+    expect(result.classificationFailure?.type).toBe('ModelRefusal');
+    expect(fake.requestCount).toBe(1);
+  });
+
+  it.each([
+    ['empty', ''],
+    ['whitespace', '   \n  '],
+    ['control characters', 'hello\u0000world'],
+    ['too long', 'x'.repeat(20_001)],
+  ])('invalid input (%s) fails before any model call', async (_name, text) => {
+    const err = await route(text).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WorkflowFailedError);
+    expect((err as WorkflowFailedError).cause).toMatchObject({ type: 'InvalidTicket', nonRetryable: true });
+    expect(fake.requestCount).toBe(0);
+  });
+
+  it('a delivery retried after a failure is not duplicated', async () => {
+    const outbox = new FileOutbox(tempDir());
+    let calls = 0;
+    // The team queue accepts the ticket, then the activity dies before reporting it: the retry must not deliver twice.
+    const flaky: Outbox = {
+      list: (channel) => outbox.list(channel),
+      async put(channel, key, record) {
+        calls += 1;
+        const receipt = await outbox.put(channel, key, record);
+        if (calls === 1) throw new Error('worker lost after delivering');
+        return receipt;
+      },
+    };
+    const result = await route('I want a refund', activitiesAgainst(fake, flaky));
+    expect(calls).toBe(2);
+    const delivered = await outbox.list('deliveries');
+    expect(delivered).toHaveLength(1);
+    expect(delivered[0]).toMatchObject({ team: result.team, ticketId: result.ticketId });
+  });
+});

@@ -1,0 +1,31 @@
+import { ConfigError, loadSettings } from '../../src/config';
+
+describe('settings', () => {
+  it('defaults to the offline model with no key, OpenAI with one', () => {
+    expect(loadSettings({}).MODEL_PROVIDER).toBe('offline');
+    expect(loadSettings({ OPENAI_API_KEY: 'sk-x' }).MODEL_PROVIDER).toBe('openai');
+    expect(loadSettings({ OPENAI_API_KEY: 'sk-x', MODEL_PROVIDER: 'offline' }).MODEL_PROVIDER).toBe('offline');
+    expect(loadSettings({}).OPENAI_MODEL).toBe('gpt-5.4-mini');
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadSettings({ OPENAI_API_KEY: '' }).MODEL_PROVIDER).toBe('offline');
+  });
+
+  it.each([
+    [{ MODEL_PROVIDER: 'anthropic' }, 'MODEL_PROVIDER'],
+    [{ MODEL_PROVIDER: 'openai' }, 'OPENAI_API_KEY'],
+    [{ REVIEW_CONFIDENCE_THRESHOLD: '1.5' }, 'REVIEW_CONFIDENCE_THRESHOLD must be at most 1'],
+    [{ OPENAI_TIMEOUT_MS: 'soon' }, 'OPENAI_TIMEOUT_MS'],
+    [{ OPENAI_BASE_URL: 'not a url' }, 'OPENAI_BASE_URL'],
+  ])('rejects %p naming the variable', (env, named) => {
+    expect(() => loadSettings(env)).toThrow(ConfigError);
+    expect(() => loadSettings(env)).toThrow(named);
+  });
+
+  it('never puts the key in its error message', () => {
+    expect(() => loadSettings({ OPENAI_API_KEY: 'sk-secret-123', OPENAI_TIMEOUT_MS: 'x' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('sk-secret-123') }),
+    );
+  });
+});
