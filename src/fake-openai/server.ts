@@ -23,7 +23,8 @@ export interface FakeOpenAIOptions {
 
 export interface RequestLogEntry {
   task: string | null;
-  status: number | 'dropped';
+  /** HTTP status; 'dropped' when the fake cut the connection, 'abandoned' when the client gave up first. */
+  status: number | 'dropped' | 'abandoned';
   fault?: string;
   model?: string;
   at: number;
@@ -92,6 +93,15 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     requests.push(full);
     options.onRequest?.(full);
   };
+  // A request counts from the moment it arrives, so a caller that times out still sees it counted.
+  const arrive = (task: string, model?: string) => {
+    const entry: RequestLogEntry = { task, status: 'abandoned', model, at: Date.now() };
+    requests.push(entry);
+    return (status: RequestLogEntry['status'], fault?: string) => {
+      Object.assign(entry, { status, ...(fault && { fault }) });
+      options.onRequest?.(entry);
+    };
+  };
 
   const takeStep = (task: string): (Step & { task?: string }) | undefined => {
     const i = queue.findIndex((s) => s.task === undefined || s.task === task);
@@ -123,6 +133,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       return apiError(res, 400, 'invalid_request_error', 'input is not the JSON the task expects');
     }
 
+    const done = arrive(name, body.model);
     const step = takeStep(name) ?? (options.failRate && random() < options.failRate ? RANDOM_FAULTS[Math.floor(random() * RANDOM_FAULTS.length)] : undefined);
     let reply: Reply;
     if (step && 'fault' in step) {
@@ -134,22 +145,26 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     const fault = step && 'fault' in step ? step.fault : undefined;
 
     const delay = latencyMs + (reply.kind === 'output' ? (reply.delayMs ?? 0) : 0);
-    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
-    if (res.destroyed) return; // the client gave up (timeout): nothing to answer
+    // unref: a slow answer must not keep a test process alive after close().
+    if (delay > 0) await new Promise((r) => setTimeout(r, delay).unref());
+    if (res.destroyed || req.socket.destroyed) {
+      done('abandoned', fault); // the client gave up (its timeout)
+      return;
+    }
 
     if (reply.kind === 'drop') {
-      log({ task: name, status: 'dropped', fault, model: body.model });
+      done('dropped', fault);
       req.socket.destroy();
       return;
     }
     if (reply.kind === 'error') {
-      log({ task: name, status: reply.status, fault, model: body.model });
+      done(reply.status, fault);
       return apiError(res, reply.status, reply.type, reply.message, reply.headers);
     }
     const outText = JSON.stringify(reply.output);
     const inputTokens = estimateTokens((body.instructions ?? '') + body.input);
     const outputTokens = estimateTokens(outText);
-    log({ task: name, status: 200, fault, model: body.model });
+    done(200, fault);
     sendJson(res, 200, {
       id: `resp_${randomUUID().replace(/-/g, '')}`,
       object: 'response',

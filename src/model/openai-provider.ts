@@ -20,9 +20,11 @@ export interface OpenAIProviderOptions {
 export class OpenAIProvider implements ModelProvider {
   readonly model: string;
   private readonly client: OpenAI;
+  private readonly timeoutMs: number;
 
   constructor(options: OpenAIProviderOptions) {
     this.model = options.model;
+    this.timeoutMs = options.timeoutMs;
     // maxRetries 0: Temporal's retry policy is the only place a call is retried, so every attempt is in history.
     this.client = new OpenAI({
       apiKey: options.apiKey,
@@ -43,7 +45,7 @@ export class OpenAIProvider implements ModelProvider {
         text: { format: zodTextFormat(task.output, task.name) },
       });
     } catch (err) {
-      throw toModelError(err);
+      throw toModelError(err, Date.now() - started >= this.timeoutMs);
     }
     const refusal = response.output
       .flatMap((item) => (item.type === 'message' ? item.content : []))
@@ -71,10 +73,16 @@ export class OpenAIProvider implements ModelProvider {
   }
 }
 
-/** Turns whatever the SDK threw into a classified ModelError; the message never carries the API key. */
-export function toModelError(err: unknown): ModelError {
+/**
+ * Turns whatever the SDK threw into a classified ModelError; the message never carries the API key.
+ * `timedOut` says the call ran its full time limit: the SDK's own timeout error is not recognised in
+ * every JS realm (a test runner's sandbox reports it as a plain connection error).
+ */
+export function toModelError(err: unknown, timedOut = false): ModelError {
   if (err instanceof ModelError) return err;
-  if (err instanceof APIConnectionTimeoutError) return new ModelError(FailureType.ModelTimeout, 'the model call timed out');
+  if (err instanceof APIConnectionTimeoutError || (err instanceof APIConnectionError && timedOut)) {
+    return new ModelError(FailureType.ModelTimeout, 'the model call timed out');
+  }
   if (err instanceof APIConnectionError) {
     return new ModelError(FailureType.ModelConnection, `cannot reach the model endpoint: ${err.message}`);
   }

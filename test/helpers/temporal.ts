@@ -4,6 +4,7 @@ import { bundleWorkflowCode, DefaultLogger, Runtime, type Worker, type WorkflowB
 import { FileOutbox, type Outbox } from '../../src/activities/outbox';
 import { createActivities, type Activities } from '../../src/activities';
 import { loadSettings } from '../../src/config';
+import { OfflineProvider } from '../../src/model/offline-provider';
 import { OpenAIProvider } from '../../src/model/openai-provider';
 import type { FakeOpenAI } from '../../src/fake-openai/server';
 import { createWorker } from '../../src/worker';
@@ -36,6 +37,11 @@ export function uniqueId(prefix: string): string {
 }
 
 
+/** Activities on the offline rules: what runs with no key. */
+export function offlineActivities(outbox: Outbox = new FileOutbox(tempDir())): Activities {
+  return createActivities({ provider: new OfflineProvider(), outbox });
+}
+
 /** Activities wired to the real openai SDK talking to the fake Responses API server. */
 export function activitiesAgainst(fake: FakeOpenAI, outbox: Outbox = new FileOutbox(tempDir()), timeoutMs = 2_000): Activities {
   return createActivities({
@@ -45,8 +51,11 @@ export function activitiesAgainst(fake: FakeOpenAI, outbox: Outbox = new FileOut
 }
 
 /** A real worker on its own task queue, connected to the suite's server. */
-export async function startWorker(env: TestWorkflowEnvironment, activities: Activities): Promise<{ worker: Worker; taskQueue: string }> {
-  const taskQueue = uniqueId('tq');
+export async function startWorker(
+  env: TestWorkflowEnvironment,
+  activities: Activities,
+  taskQueue = uniqueId('tq'),
+): Promise<{ worker: Worker; taskQueue: string }> {
   const worker = await createWorker({
     settings: loadSettings({}),
     connection: env.nativeConnection,
