@@ -5,7 +5,7 @@ import type { Scenario } from '../domain/scenario';
 import type { SupportCaseInput, SupportCaseResult, SupportCaseStatus } from '../workflows/support-case';
 import { openClientContext, type ClientContext } from './context';
 import { CommandFailure, UsageError } from './errors';
-import { printResult, table, type OutputOptions } from './output';
+import { printResult, type OutputOptions } from './output';
 import { parseTicketArgs } from './route';
 import { shortId } from './run-workflow';
 import { loadScenarioOrUsage } from './scenario-arg';

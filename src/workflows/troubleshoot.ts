@@ -1,6 +1,6 @@
 import { defineQuery, proxyActivities, setCurrentDetails, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import type { AgentOutcome, AgentStep } from '../domain/agent';
-import { DEFAULT_AGENT_LIMITS, isSupported, rejectDecision, trailingRejections, type AgentLimits } from '../domain/guardrails';
+import { isSupported, rejectDecision, trailingRejections, type AgentLimits } from '../domain/guardrails';
 import { MODEL_RETRY } from '../domain/policy';
 import type { Scenario } from '../domain/scenario';
 import { SearchAttributes } from '../domain/search-attributes';
