@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { bundleWorkflowCode, NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { FileOutbox } from './activities/outbox';
 import { createActivities, type Activities } from './activities';
 import { loadSettings, modelLabel, type Settings } from './config';
@@ -20,11 +20,13 @@ export interface CreateWorkerOptions {
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
 
-/** The workflow code the worker runs: a pre-built bundle when there is one, else the sources. */
-export function workflowSource(): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
-  return existsSync(WORKFLOW_BUNDLE_PATH)
-    ? { workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH } }
-    : { workflowsPath: require.resolve('./workflows') };
+// webpack's build report is noise in an operator's terminal; its warnings and errors still show.
+const quietBundler = { trace() {}, debug() {}, info() {}, log() {}, warn: console.warn, error: console.error } as never;
+
+/** The workflow code the worker runs: a pre-built bundle when there is one, else the sources bundled now. */
+export async function workflowSource(): Promise<NonNullable<WorkerOptions['workflowBundle']>> {
+  if (existsSync(WORKFLOW_BUNDLE_PATH)) return { codePath: WORKFLOW_BUNDLE_PATH };
+  return bundleWorkflowCode({ workflowsPath: require.resolve('./workflows'), logger: quietBundler });
 }
 
 /**
@@ -47,7 +49,7 @@ export async function createWorker(options: CreateWorkerOptions = {}): Promise<W
     namespace: options.namespace ?? target.namespace,
     taskQueue: options.taskQueue ?? settings.TASK_QUEUE,
     activities,
-    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : workflowSource()),
+    workflowBundle: options.workflowBundle ?? (await workflowSource()),
   });
 }
 
