@@ -12,37 +12,40 @@ const number = (name: string, def: number, min: number, max: number) =>
     .max(max, `${name} must be at most ${max}`)
     .default(def);
 
-/** The project's own settings (Temporal's connection comes from @temporalio/envconfig). */
-export const Settings = z
-  .object({
-    TASK_QUEUE: z.string().trim().min(1, 'TASK_QUEUE must not be empty').default('switchboard'),
-    MODEL_PROVIDER: z.enum(['offline', 'openai'], { error: 'MODEL_PROVIDER must be "offline" or "openai"' }).optional(),
-    OPENAI_API_KEY: z.string().trim().min(1).optional(),
-    OPENAI_BASE_URL: z.url({ error: 'OPENAI_BASE_URL must be a URL such as http://localhost:4010/v1' }).optional(),
-    OPENAI_MODEL: z.string().trim().min(1).default('gpt-5.4-mini'),
-    OPENAI_TIMEOUT_MS: number('OPENAI_TIMEOUT_MS', 30_000, 100, 600_000),
-    REVIEW_CONFIDENCE_THRESHOLD: number('REVIEW_CONFIDENCE_THRESHOLD', DEFAULT_REVIEW_THRESHOLD, 0, 1),
-    APPROVERS: z
-      .string()
-      .default('demo-approver')
-      .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
-      .refine((list) => list.length > 0, 'APPROVERS must name at least one approver (comma-separated)'),
-    APPROVAL_TIMEOUT: z
-      .string()
-      .default('4h')
-      .refine((v) => {
-        try {
-          return msToNumber(v as StringValue) > 0;
-        } catch {
-          return false;
-        }
-      }, 'APPROVAL_TIMEOUT must be a duration such as 4h, 30m or 90s'),
-    AGENT_MIN_CONFIDENCE: number('AGENT_MIN_CONFIDENCE', DEFAULT_AGENT_LIMITS.minConfidence, 0, 1),
-    AGENT_MAX_STEPS: number('AGENT_MAX_STEPS', DEFAULT_AGENT_LIMITS.maxSteps, 1, 50).pipe(z.number().int('AGENT_MAX_STEPS must be a whole number')),
-    AGENT_TOKEN_BUDGET: number('AGENT_TOKEN_BUDGET', DEFAULT_AGENT_LIMITS.tokenBudget, 1, 10_000_000),
-    OUTBOX_DIR: z.string().trim().min(1).default('.data/outbox'),
-    TEMPORAL_UI_URL: z.url({ error: 'TEMPORAL_UI_URL must be a URL' }).default('http://localhost:8233'),
-  })
+/** The project's own settings, one field per variable (Temporal's connection comes from @temporalio/envconfig). */
+export const SettingsFields = z.object({
+  TASK_QUEUE: z.string().trim().min(1, 'TASK_QUEUE must not be empty').default('switchboard'),
+  MODEL_PROVIDER: z.enum(['offline', 'openai'], { error: 'MODEL_PROVIDER must be "offline" or "openai"' }).optional(),
+  OPENAI_API_KEY: z.string().trim().min(1).optional(),
+  OPENAI_BASE_URL: z.url({ error: 'OPENAI_BASE_URL must be a URL such as http://localhost:4010/v1' }).optional(),
+  OPENAI_MODEL: z.string().trim().min(1).default('gpt-5.4-mini'),
+  OPENAI_TIMEOUT_MS: number('OPENAI_TIMEOUT_MS', 30_000, 100, 600_000),
+  REVIEW_CONFIDENCE_THRESHOLD: number('REVIEW_CONFIDENCE_THRESHOLD', DEFAULT_REVIEW_THRESHOLD, 0, 1),
+  APPROVERS: z
+    .string()
+    .default('demo-approver')
+    .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
+    .refine((list) => list.length > 0, 'APPROVERS must name at least one approver (comma-separated)'),
+  APPROVAL_TIMEOUT: z
+    .string()
+    .default('4h')
+    .refine((v) => {
+      try {
+        return msToNumber(v as StringValue) > 0;
+      } catch {
+        return false;
+      }
+    }, 'APPROVAL_TIMEOUT must be a duration such as 4h, 30m or 90s'),
+  AGENT_MIN_CONFIDENCE: number('AGENT_MIN_CONFIDENCE', DEFAULT_AGENT_LIMITS.minConfidence, 0, 1),
+  AGENT_MAX_STEPS: number('AGENT_MAX_STEPS', DEFAULT_AGENT_LIMITS.maxSteps, 1, 50).pipe(z.number().int('AGENT_MAX_STEPS must be a whole number')),
+  AGENT_TOKEN_BUDGET: number('AGENT_TOKEN_BUDGET', DEFAULT_AGENT_LIMITS.tokenBudget, 1, 10_000_000),
+  WORKFLOW_BUNDLE: z.string().trim().min(1).optional(),
+  OUTBOX_DIR: z.string().trim().min(1).default('.data/outbox'),
+  TEMPORAL_UI_URL: z.url({ error: 'TEMPORAL_UI_URL must be a URL' }).default('http://localhost:8233'),
+});
+
+/** The settings as the code uses them: the provider defaulted from the key, and checked against it. */
+export const Settings = SettingsFields
   .transform((s) => ({ ...s, MODEL_PROVIDER: s.MODEL_PROVIDER ?? (s.OPENAI_API_KEY ? 'openai' : 'offline') }))
   .refine((s) => s.MODEL_PROVIDER !== 'openai' || s.OPENAI_API_KEY !== undefined, {
     message: 'MODEL_PROVIDER=openai needs OPENAI_API_KEY (or set MODEL_PROVIDER=offline)',

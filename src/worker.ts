@@ -1,14 +1,10 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { bundleWorkflowCode, NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { FileOutbox } from './activities/outbox';
 import { createActivities, type Activities } from './activities';
-import { loadSettings, modelLabel, type Settings } from './config';
+import { ConfigError, loadSettings, modelLabel, type Settings } from './config';
 import { connectWorker } from './connection';
 import { providerFromSettings } from './model';
-
-/** Built by `npm run build:bundle`; when present the worker skips bundling at start-up. */
-export const WORKFLOW_BUNDLE_PATH = join(__dirname, '..', 'lib', 'workflow-bundle.js');
 
 export interface CreateWorkerOptions {
   settings?: Settings;
@@ -23,9 +19,16 @@ export interface CreateWorkerOptions {
 // webpack's build report is noise in an operator's terminal; its warnings and errors still show.
 const quietBundler = { trace() {}, debug() {}, info() {}, log() {}, warn: console.warn, error: console.error } as never;
 
-/** The workflow code the worker runs: a pre-built bundle when there is one, else the sources bundled now. */
-export async function workflowSource(): Promise<NonNullable<WorkerOptions['workflowBundle']>> {
-  if (existsSync(WORKFLOW_BUNDLE_PATH)) return { codePath: WORKFLOW_BUNDLE_PATH };
+/**
+ * The workflow code the worker runs: the pre-built bundle WORKFLOW_BUNDLE names (`npm run build`,
+ * as the Docker image does), else the sources, bundled now.
+ */
+export async function workflowSource(settings: Settings): Promise<NonNullable<WorkerOptions['workflowBundle']>> {
+  const prebuilt = settings.WORKFLOW_BUNDLE;
+  if (prebuilt) {
+    if (!existsSync(prebuilt)) throw new ConfigError(`WORKFLOW_BUNDLE ${prebuilt} does not exist: run \`npm run build\` or unset it`);
+    return { codePath: prebuilt };
+  }
   return bundleWorkflowCode({ workflowsPath: require.resolve('./workflows'), logger: quietBundler });
 }
 
@@ -35,6 +38,7 @@ export async function workflowSource(): Promise<NonNullable<WorkerOptions['workf
  */
 export async function createWorker(options: CreateWorkerOptions = {}): Promise<Worker> {
   const settings = options.settings ?? loadSettings();
+  const workflowBundle = options.workflowBundle ?? (await workflowSource(settings));
   const target = options.connection
     ? { connection: options.connection, namespace: options.namespace ?? 'default' }
     : await connectWorker();
@@ -49,7 +53,7 @@ export async function createWorker(options: CreateWorkerOptions = {}): Promise<W
     namespace: options.namespace ?? target.namespace,
     taskQueue: options.taskQueue ?? settings.TASK_QUEUE,
     activities,
-    workflowBundle: options.workflowBundle ?? (await workflowSource()),
+    workflowBundle,
   });
 }
 
@@ -65,6 +69,6 @@ async function main(): Promise<void> {
 if (require.main === module) {
   main().catch((err: unknown) => {
     console.error(err instanceof Error ? err.message : err);
-    process.exit(1);
+    process.exit(err instanceof ConfigError ? 2 : 1);
   });
 }
