@@ -6,7 +6,7 @@ import { createActivities, type Activities } from '../../src/activities';
 import { loadSettings } from '../../src/config';
 import { OfflineProvider } from '../../src/model/offline-provider';
 import { OpenAIProvider } from '../../src/model/openai-provider';
-import type { FakeOpenAI } from '../../src/fake-openai/server';
+import { startFakeOpenAI, type FakeOpenAI } from '../../src/fake-openai/server';
 import { createWorker } from '../../src/worker';
 import { tempDir } from './files';
 
@@ -65,4 +65,22 @@ export async function startWorker(
     workflowBundle: await workflowBundle(),
   });
   return { worker, taskQueue };
+}
+
+/**
+ * The usual integration-test fixture: a connection to the suite's server and a fresh fake Responses
+ * API server, with its log and queue cleared before each test. Read them as `t.env` and `t.fake`.
+ */
+export function useServerAndFakeModel(): { readonly env: TestWorkflowEnvironment; readonly fake: FakeOpenAI } {
+  const t = {} as { env: TestWorkflowEnvironment; fake: FakeOpenAI };
+  beforeAll(async () => {
+    t.env = await testEnv();
+    t.fake = await startFakeOpenAI();
+  });
+  afterAll(async () => {
+    await t.fake?.close();
+    await t.env?.teardown();
+  });
+  beforeEach(() => t.fake.reset());
+  return t;
 }

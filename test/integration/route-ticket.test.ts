@@ -1,27 +1,14 @@
 import { WorkflowFailedError } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { FileOutbox, type Outbox } from '../../src/activities/outbox';
-import { startFakeOpenAI, type FakeOpenAI } from '../../src/fake-openai/server';
 import type { RouteTicketResult } from '../../src/workflows/route-ticket';
-import { activitiesAgainst, startWorker, tempDir, testEnv, uniqueId } from '../helpers/temporal';
+import { activitiesAgainst, startWorker, tempDir, uniqueId, useServerAndFakeModel } from '../helpers/temporal';
 
-let env: TestWorkflowEnvironment;
-let fake: FakeOpenAI;
+const t = useServerAndFakeModel();
 
-beforeAll(async () => {
-  env = await testEnv();
-  fake = await startFakeOpenAI();
-});
-afterAll(async () => {
-  await fake?.close();
-  await env?.teardown();
-});
-beforeEach(() => fake.reset());
-
-async function route(text: string, activities = activitiesAgainst(fake)): Promise<RouteTicketResult> {
-  const { worker, taskQueue } = await startWorker(env, activities);
+async function route(text: string, activities = activitiesAgainst(t.fake)): Promise<RouteTicketResult> {
+  const { worker, taskQueue } = await startWorker(t.env, activities);
   return worker.runUntil(
-    env.client.workflow.execute('routeTicket', { taskQueue, workflowId: uniqueId('ticket'), args: [{ text }] }),
+    t.env.client.workflow.execute('routeTicket', { taskQueue, workflowId: uniqueId('ticket'), args: [{ text }] }),
   ) as Promise<RouteTicketResult>;
 }
 
@@ -36,34 +23,34 @@ describe('routeTicket through the real openai SDK and the fake Responses API', (
     const result = await route(text);
     expect(result).toMatchObject({ category, team, model: 'gpt-5.4-mini', attempts: 1 });
     expect(result.usage.totalTokens).toBeGreaterThan(0);
-    expect(fake.requestCount).toBe(1);
+    expect(t.fake.requestCount).toBe(1);
   });
 
   it('retries a 429 then a 500 and succeeds with exactly 3 recorded attempts', async () => {
-    fake.enqueue({ fault: 'rate_limit', retryAfterMs: 200 }, { fault: 'server_error' });
+    t.fake.enqueue({ fault: 'rate_limit', retryAfterMs: 200 }, { fault: 'server_error' });
     const result = await route('I was charged twice, duplicate invoice');
     expect(result.category).toBe('billing');
     expect(result.attempts).toBe(3);
-    expect(fake.requestCount).toBe(3);
+    expect(t.fake.requestCount).toBe(3);
   });
 
   it.each(['malformed_json', 'schema_violation'] as const)(
     'output that keeps being %s ends in General Support with needsReview, no crash',
     async (fault) => {
-      fake.enqueue(...Array.from({ length: 4 }, () => ({ fault })));
+      t.fake.enqueue(...Array.from({ length: 4 }, () => ({ fault })));
       const result = await route('I was charged twice, duplicate invoice');
       expect(result).toMatchObject({ team: 'General Support Team', needsReview: true, attempts: 4 });
       expect(result.classificationFailure?.type).toBe('ModelOutputInvalid');
-      expect(fake.requestCount).toBe(4);
+      expect(t.fake.requestCount).toBe(4);
     },
   );
 
   it('a refusal is not retried and goes to review', async () => {
-    fake.enqueue({ fault: 'refusal' });
+    t.fake.enqueue({ fault: 'refusal' });
     const result = await route('Please refund me');
     expect(result).toMatchObject({ team: 'General Support Team', needsReview: true, attempts: 1 });
     expect(result.classificationFailure?.type).toBe('ModelRefusal');
-    expect(fake.requestCount).toBe(1);
+    expect(t.fake.requestCount).toBe(1);
   });
 
   it.each([
@@ -75,7 +62,7 @@ describe('routeTicket through the real openai SDK and the fake Responses API', (
     const err = await route(text).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(WorkflowFailedError);
     expect((err as WorkflowFailedError).cause).toMatchObject({ type: 'InvalidTicket', nonRetryable: true });
-    expect(fake.requestCount).toBe(0);
+    expect(t.fake.requestCount).toBe(0);
   });
 
   it('a delivery retried after a failure is not duplicated', async () => {
@@ -91,7 +78,7 @@ describe('routeTicket through the real openai SDK and the fake Responses API', (
         return receipt;
       },
     };
-    const result = await route('I want a refund', activitiesAgainst(fake, flaky));
+    const result = await route('I want a refund', activitiesAgainst(t.fake, flaky));
     expect(calls).toBe(2);
     const delivered = await outbox.list('deliveries');
     expect(delivered).toHaveLength(1);

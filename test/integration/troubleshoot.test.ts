@@ -1,29 +1,16 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { AgentDecision } from '../../src/domain/agent';
-import { startFakeOpenAI, type FakeOpenAI } from '../../src/fake-openai/server';
 import { listScenarios, loadScenario } from '../../src/scenarios';
 import type { TroubleshootInput, TroubleshootResult, TroubleshootStatus } from '../../src/workflows/troubleshoot';
-import { activitiesAgainst, offlineActivities, startWorker, testEnv, uniqueId } from '../helpers/temporal';
+import { activitiesAgainst, offlineActivities, startWorker, uniqueId, useServerAndFakeModel } from '../helpers/temporal';
 
-let env: TestWorkflowEnvironment;
-let fake: FakeOpenAI;
-
-beforeAll(async () => {
-  env = await testEnv();
-  fake = await startFakeOpenAI();
-});
-afterAll(async () => {
-  await fake?.close();
-  await env?.teardown();
-});
-beforeEach(() => fake.reset());
+const t = useServerAndFakeModel();
 
 const payment = loadScenario('payment-after-deploy');
 
-async function troubleshoot(input: TroubleshootInput, activities = activitiesAgainst(fake)): Promise<TroubleshootResult> {
-  const { worker, taskQueue } = await startWorker(env, activities);
+async function troubleshoot(input: TroubleshootInput, activities = activitiesAgainst(t.fake)): Promise<TroubleshootResult> {
+  const { worker, taskQueue } = await startWorker(t.env, activities);
   return worker.runUntil(
-    env.client.workflow.execute('troubleshoot', { taskQueue, workflowId: uniqueId('troubleshoot'), args: [input] }),
+    t.env.client.workflow.execute('troubleshoot', { taskQueue, workflowId: uniqueId('troubleshoot'), args: [input] }),
   ) as Promise<TroubleshootResult>;
 }
 
@@ -40,11 +27,11 @@ describe('troubleshoot through the real openai SDK and the fake Responses API', 
     expect(result.confidence).toBeGreaterThanOrEqual(0.7);
     expect(result.toolsUsed).toContain('config_check');
     expect(result.usage.calls).toBe(result.steps.length);
-    expect(fake.countFor('agent_decision')).toBe(result.steps.length);
+    expect(t.fake.countFor('agent_decision')).toBe(result.steps.length);
   });
 
   it('rejects a decision naming a tool outside the allowlist, and the run recovers', async () => {
-    fake.enqueue(decision({ tool: 'restart_database', message: 'restart it' }));
+    t.fake.enqueue(decision({ tool: 'restart_database', message: 'restart it' }));
     const result = await troubleshoot({ scenario: payment });
     expect(result.steps[0]).toMatchObject({ step: 1, rejection: expect.stringContaining('tool "restart_database" is not allowed') });
     expect(result.steps[0]?.observation).toBeUndefined();
@@ -53,21 +40,21 @@ describe('troubleshoot through the real openai SDK and the fake Responses API', 
   });
 
   it('records an unparsable decision as rejected and recovers', async () => {
-    fake.enqueue({ task: 'agent_decision', fault: 'schema_violation' });
+    t.fake.enqueue({ task: 'agent_decision', fault: 'schema_violation' });
     const result = await troubleshoot({ scenario: payment });
     expect(result.steps[0]?.rejection).toMatch(/could not be parsed/);
     expect(result.outcome).toBe('resolved');
   });
 
   it('escalates after several invalid decisions in a row', async () => {
-    fake.enqueue(...['a', 'b', 'c'].map((tool) => decision({ tool })));
+    t.fake.enqueue(...['a', 'b', 'c'].map((tool) => decision({ tool })));
     const result = await troubleshoot({ scenario: payment, maxConsecutiveRejections: 3 });
     expect(result.outcome).toBe('escalated');
     expect(result.escalationReason).toBe('3 invalid decisions in a row');
   });
 
   it('stops at the step limit as max_steps, escalated with the partial transcript', async () => {
-    fake.enqueue(...['logs', 'status_page', 'metrics'].map((tool) => decision({ tool })));
+    t.fake.enqueue(...['logs', 'status_page', 'metrics'].map((tool) => decision({ tool })));
     const result = await troubleshoot({ scenario: payment, maxSteps: 3 });
     expect(result.outcome).toBe('max_steps');
     expect(result.escalationReason).toBe('no conclusion within 3 steps');
@@ -76,13 +63,13 @@ describe('troubleshoot through the real openai SDK and the fake Responses API', 
   });
 
   it('escalates a finish with low confidence', async () => {
-    fake.enqueue(decision({ tool: 'config_check' }), decision({ action: 'finish', message: 'Set PAYMENT_API_KEY in production', confidence: 0.4 }));
+    t.fake.enqueue(decision({ tool: 'config_check' }), decision({ action: 'finish', message: 'Set PAYMENT_API_KEY in production', confidence: 0.4 }));
     const result = await troubleshoot({ scenario: payment });
     expect(result).toMatchObject({ outcome: 'escalated', confidence: 0.4, escalationReason: 'confidence 0.4 is under 0.7' });
   });
 
   it('escalates a confident finish that no observation backs', async () => {
-    fake.enqueue(decision({ action: 'finish', message: 'Restart the Kubernetes cluster', confidence: 0.95 }));
+    t.fake.enqueue(decision({ action: 'finish', message: 'Restart the Kubernetes cluster', confidence: 0.95 }));
     const result = await troubleshoot({ scenario: payment });
     expect(result).toMatchObject({ outcome: 'escalated', escalationReason: 'the recommendation is not backed by any observation' });
   });
@@ -102,25 +89,25 @@ describe('troubleshoot through the real openai SDK and the fake Responses API', 
   });
 
   it('resumes on a new worker after step 2 without asking the model again for steps 1-2', async () => {
-    fake.setLatency(300);
+    t.fake.setLatency(300);
     try {
       const taskQueue = uniqueId('tq');
-      const first = await startWorker(env, activitiesAgainst(fake), taskQueue);
+      const first = await startWorker(t.env, activitiesAgainst(t.fake), taskQueue);
       const running = first.worker.run();
-      const handle = await env.client.workflow.start('troubleshoot', { taskQueue, workflowId: uniqueId('troubleshoot'), args: [{ scenario: payment }] });
+      const handle = await t.env.client.workflow.start('troubleshoot', { taskQueue, workflowId: uniqueId('troubleshoot'), args: [{ scenario: payment }] });
       for (let status = await handle.query<TroubleshootStatus>('status'); status.transcript.length < 2; status = await handle.query<TroubleshootStatus>('status')) {
         await new Promise((r) => setTimeout(r, 50));
       }
       first.worker.shutdown();
       await running;
-      const second = await startWorker(env, activitiesAgainst(fake), taskQueue);
+      const second = await startWorker(t.env, activitiesAgainst(t.fake), taskQueue);
       const result = (await second.worker.runUntil(handle.result())) as TroubleshootResult;
       expect(result.outcome).toBe('resolved');
       expect(result.steps).toHaveLength(3);
       // One model call per step in all: replaying steps 1-2 on the new worker called nothing.
-      expect(fake.countFor('agent_decision')).toBe(3);
+      expect(t.fake.countFor('agent_decision')).toBe(3);
     } finally {
-      fake.setLatency(0);
+      t.fake.setLatency(0);
     }
   });
 });
