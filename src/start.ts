@@ -1,11 +1,6 @@
-import { join } from 'node:path';
 import { loadSettings, modelLabel } from './config';
-import { temporalTarget } from './connection';
-import { isServerUp, startDevServer, type DevServer } from './dev/dev-server';
-import { resolveTemporalCli } from './dev/temporal-cli';
+import { ensureServer, SERVER_LOG } from './dev/embedded';
 import { createWorker } from './worker';
-
-const DATA_DIR = join(__dirname, '..', '.data');
 
 /**
  * `npm start`: the embedded default. Starts a Temporal dev server (SQLite file, UI) when nothing
@@ -13,33 +8,14 @@ const DATA_DIR = join(__dirname, '..', '.data');
  */
 async function main(): Promise<number> {
   const settings = loadSettings();
-  const { connectionOptions, namespace } = temporalTarget();
-  const address = connectionOptions.address;
-  let server: DevServer | undefined;
-
-  if (await isServerUp(address)) {
-    console.log(`Temporal answers at ${address}: starting only the worker`);
-  } else {
-    const uiPort = Number(process.env.TEMPORAL_UI_PORT ?? 8233);
-    const logFile = join(DATA_DIR, 'temporal-server.log');
-    console.log(`Nothing answers at ${address}: starting a Temporal dev server (log: ${logFile})`);
-    server = await startDevServer({
-      cli: resolveTemporalCli(),
-      address,
-      namespace,
-      uiPort,
-      dbFile: join(DATA_DIR, 'temporal.sqlite'),
-      logFile,
-    });
-  }
-
+  const { address, namespace, server } = await ensureServer((line) => console.log(line));
   const worker = await createWorker({ settings });
   // A dev server that dies takes the worker down with it: nothing would be served.
   let stopping = false;
   process.once('SIGINT', () => (stopping = true)).once('SIGTERM', () => (stopping = true));
   server?.process.once('exit', (code) => {
     if (stopping) return;
-    console.error(`the Temporal dev server stopped (exit ${code}): see .data/temporal-server.log`);
+    console.error(`the Temporal dev server stopped (exit ${code}): see ${SERVER_LOG}`);
     worker.shutdown();
   });
   console.log(
@@ -53,7 +29,7 @@ async function main(): Promise<number> {
       '  Try, in another terminal:',
       '    npm run client -- route "I was charged twice this month"',
       '    npm run client -- troubleshoot --scenario payment-after-deploy',
-      '    npm run client -- case "Checkout API returns 500 since the deploy" --scenario payment-after-deploy',
+      '    npm run client -- case "Checkout API returns error 500 since the deploy" --scenario payment-after-deploy',
       '',
       '  Ctrl-C stops the worker and the server.',
       '',

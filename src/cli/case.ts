@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { ticketSubject } from '../domain/ticket';
 import type { Scenario } from '../domain/scenario';
 import type { SupportCaseInput, SupportCaseResult, SupportCaseStatus } from '../workflows/support-case';
-import { openClientContext, type ClientContext } from './context';
+import { openClientContext, runFailure, type ClientContext } from './context';
 import { CommandFailure, UsageError } from './errors';
 import { printResult, type OutputOptions } from './output';
 import { parseTicketArgs } from './route';
@@ -48,6 +48,58 @@ export function describeCase(workflowId: string, status: SupportCaseStatus): str
   return lines;
 }
 
+export interface OpenedCase {
+  workflowId: string;
+  uiUrl: string;
+  /** Undefined when not waited for. */
+  status?: SupportCaseStatus;
+}
+
+/**
+ * Starts a support case and, when `wait`, follows it until it closes or stops for a person: either
+ * way the operator knows what to do next.
+ */
+export async function openCase(ctx: ClientContext, ticket: SupportCaseInput['ticket'], scenario: Scenario | undefined, wait: boolean): Promise<OpenedCase> {
+  const workflowId = `case-${shortId()}`;
+  const handle = await ctx.client.workflow.start('supportCase', {
+    workflowId,
+    taskQueue: ctx.settings.TASK_QUEUE,
+    args: [caseInput(ctx, ticket, scenario)],
+    staticSummary: `Support case: ${ticketSubject(ticket.text)}`,
+    memo: { subject: ticketSubject(ticket.text), ...(scenario && { scenario: scenario.id }) },
+  });
+  const uiUrl = ctx.uiUrl(workflowId, handle.firstExecutionRunId);
+  let status: SupportCaseStatus | undefined;
+  while (wait) {
+    status = await handle.query<SupportCaseStatus>('status').catch(() => status);
+    if (status && (status.stage === 'awaiting_approval' || status.stage === 'closed')) break;
+    const { status: run } = await handle.describe();
+    if (run.name !== 'RUNNING') {
+      await handle.result().catch((err: unknown) => {
+        throw runFailure(err, workflowId, uiUrl);
+      });
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return { workflowId, uiUrl, ...(status && { status }) };
+}
+
+/** What an operator reads about a case just opened, with the commands that decide it when it waits. */
+export function caseLines({ workflowId, uiUrl, status }: OpenedCase): string[] {
+  return [
+    ...(status ? describeCase(workflowId, status) : [`Case ${workflowId} started`]),
+    ...(status?.stage === 'awaiting_approval'
+      ? [
+          `Approve:  npm run client -- approve ${workflowId} --by <name> [--comment "..."]`,
+          `Reject:   npm run client -- reject ${workflowId} --by <name> --reason "..."`,
+          `Escalate: npm run client -- escalate ${workflowId} --by <name> --reason "..." [--team "..."]`,
+        ]
+      : []),
+    `UI: ${uiUrl}`,
+  ];
+}
+
 export function registerCase(program: Command): void {
   program
     .command('case')
@@ -63,39 +115,8 @@ export function registerCase(program: Command): void {
       const scenario = opts.scenario ? loadScenarioOrUsage(opts.scenario) : undefined;
       const ctx = await openClientContext();
       try {
-        const workflowId = `case-${shortId()}`;
-        const handle = await ctx.client.workflow.start('supportCase', {
-          workflowId,
-          taskQueue: ctx.settings.TASK_QUEUE,
-          args: [caseInput(ctx, ticket, scenario)],
-          staticSummary: `Support case: ${ticketSubject(ticket.text)}`,
-          memo: { subject: ticketSubject(ticket.text), ...(scenario && { scenario: scenario.id }) },
-        });
-        const uiUrl = ctx.uiUrl(workflowId, handle.firstExecutionRunId);
-        // Wait until the case closes or stops for a person: either way the operator knows what to do next.
-        let status: SupportCaseStatus | undefined;
-        for (;;) {
-          if (opts.wait === false) break;
-          status = await handle.query<SupportCaseStatus>('status').catch(() => status);
-          if (status && (status.stage === 'awaiting_approval' || status.stage === 'closed')) break;
-          const { status: run } = await handle.describe();
-          if (run.name !== 'RUNNING') {
-            await handle.result();
-            break;
-          }
-          await new Promise((r) => setTimeout(r, 300));
-        }
-        printResult(opts, { workflowId, uiUrl, status }, () => [
-          ...(status ? describeCase(workflowId, status) : [`Case ${workflowId} started`]),
-          ...(status?.stage === 'awaiting_approval'
-            ? [
-                `Approve:  npm run client -- approve ${workflowId} --by <name> [--comment "..."]`,
-                `Reject:   npm run client -- reject ${workflowId} --by <name> --reason "..."`,
-                `Escalate: npm run client -- escalate ${workflowId} --by <name> --reason "..." [--team "..."]`,
-              ]
-            : []),
-          `UI: ${uiUrl}`,
-        ]);
+        const opened = await openCase(ctx, ticket, scenario, opts.wait !== false);
+        printResult(opts, { ...opened }, () => caseLines(opened));
       } finally {
         await ctx.close();
       }

@@ -6,9 +6,9 @@ import { openClientContext } from './context';
 import { CommandFailure, UsageError } from './errors';
 import { printResult, type OutputOptions } from './output';
 
-type Kind = 'approve' | 'reject' | 'escalate';
+export type Kind = 'approve' | 'reject' | 'escalate';
 
-interface DecideOptions extends OutputOptions {
+export interface DecideOptions extends OutputOptions {
   by: string;
   comment?: string;
   reason?: string;
@@ -19,7 +19,7 @@ interface DecideOptions extends OutputOptions {
  * Sends a person's decision and reports what became of it. A signal returns nothing, so the signal
  * carries a request id and the client reads its fate back from the case's status.
  */
-async function decide(kind: Kind, caseId: string, opts: DecideOptions): Promise<void> {
+export async function decide(kind: Kind, caseId: string, opts: DecideOptions): Promise<void> {
   if (!opts.by?.trim()) throw new UsageError('--by must name who decides');
   if (kind !== 'approve' && !opts.reason?.trim()) throw new UsageError(`${kind} needs --reason`);
   const ctx = await openClientContext();

@@ -13,7 +13,7 @@ import { tempDir } from './files';
 export { tempDir };
 
 // Tests read failures from assertions; the worker's INFO lines would only bury them.
-Runtime.install({ logger: new DefaultLogger('WARN') });
+Runtime.install({ logger: new DefaultLogger('ERROR') });
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 

@@ -1,0 +1,80 @@
+import { Command } from 'commander';
+import { caseLines, openCase } from './cli/case';
+import { openClientContext } from './cli/context';
+import { decide } from './cli/decide';
+import { runClient } from './client';
+import { loadSettings } from './config';
+import { ensureServer } from './dev/embedded';
+import type { SupportCaseStatus } from './workflows/support-case';
+import { loadScenario } from './scenarios';
+import { createWorker } from './worker';
+
+const say = (line = '') => process.stdout.write(`${line}\n`);
+const section = (title: string) => say(`\n=== ${title}\n`);
+
+/**
+ * `npm run demo`: one ticket through each pattern on the embedded default, the hybrid case stopping
+ * for a person. The runs stay in .data/temporal.sqlite for the UI.
+ */
+async function main(): Promise<number> {
+  const { interactive } = new Command('demo')
+    .description('Run one ticket through each pattern (A workflow, B agent, C hybrid with approval)')
+    .option('--interactive', 'let you approve, reject or escalate the hybrid case yourself')
+    .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
+    .parse()
+    .opts<{ interactive?: boolean }>();
+  const settings = loadSettings();
+  const { server } = await ensureServer(say);
+  const worker = await createWorker({ settings });
+  const running = worker.run();
+  let failures = 0;
+  try {
+    section('Pattern A: workflow. The model classifies, code routes');
+    failures += await runClient(['route', 'Hi, I was charged twice for my subscription this month. Please explain the duplicate invoice.']);
+
+    section('Pattern B: agent. The model picks the next diagnostic tool, within bounds');
+    failures += await runClient(['troubleshoot', '--scenario', 'payment-after-deploy']);
+
+    section('Pattern C: hybrid. Code runs the case, a bounded agent investigates, a person approves');
+    const ctx = await openClientContext();
+    try {
+      const opened = await openCase(
+        ctx,
+        { text: "Our checkout API has returned error 500 since yesterday's deployment.", customer: 'Acme Corp' },
+        loadScenario('payment-after-deploy'),
+        true,
+      );
+      caseLines(opened).forEach((line) => say(line));
+      if (opened.status?.stage === 'awaiting_approval') {
+        say();
+        if (interactive) {
+          say('Waiting for your decision: run one of the commands above in another terminal (Ctrl-C to leave it waiting).');
+          const handle = ctx.client.workflow.getHandle(opened.workflowId);
+          while ((await handle.query<SupportCaseStatus>('status')).stage !== 'closed') await new Promise((r) => setTimeout(r, 500));
+          say(`The case is closed: npm run client -- status ${opened.workflowId}`);
+        } else {
+          const approver = settings.APPROVERS[0]!;
+          say(`Approving as ${approver}, as you would with the command above (npm run demo -- --interactive to decide yourself):`);
+          await decide('approve', opened.workflowId, { by: approver, comment: 'approved by npm run demo' });
+        }
+      }
+    } finally {
+      await ctx.close();
+    }
+  } finally {
+    worker.shutdown();
+    await running;
+    await server?.stop();
+  }
+  section('Done');
+  say(`The runs are saved in .data/temporal.sqlite. Browse them: npm start, then ${settings.TEMPORAL_UI_URL}`);
+  return failures === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(`demo failed: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);
