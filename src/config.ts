@@ -40,6 +40,15 @@ export const SettingsFields = z.object({
   AGENT_MAX_STEPS: number('AGENT_MAX_STEPS', DEFAULT_AGENT_LIMITS.maxSteps, 1, 50).pipe(z.number().int('AGENT_MAX_STEPS must be a whole number')),
   AGENT_TOKEN_BUDGET: number('AGENT_TOKEN_BUDGET', DEFAULT_AGENT_LIMITS.tokenBudget, 1, 10_000_000),
   WORKFLOW_BUNDLE: z.string().trim().min(1).optional(),
+  LOG_LEVEL: z.enum(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR'], { error: 'LOG_LEVEL must be TRACE, DEBUG, INFO, WARN or ERROR' }).default('INFO'),
+  LOG_FORMAT: z.enum(['pretty', 'json'], { error: 'LOG_FORMAT must be "pretty" or "json"' }).default('pretty'),
+  METRICS_BIND: z
+    .string()
+    .regex(/^[^:]+:\d{1,5}$/, 'METRICS_BIND must be host:port, e.g. 0.0.0.0:9464')
+    .optional(),
+  WORKER_MAX_CONCURRENT_ACTIVITIES: number('WORKER_MAX_CONCURRENT_ACTIVITIES', 100, 1, 10_000).pipe(z.number().int()),
+  WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: number('WORKER_MAX_CONCURRENT_WORKFLOW_TASKS', 40, 2, 10_000).pipe(z.number().int()),
+  WORKER_MAX_CACHED_WORKFLOWS: number('WORKER_MAX_CACHED_WORKFLOWS', 1_000, 0, 100_000).pipe(z.number().int()),
   OUTBOX_DIR: z.string().trim().min(1).default('.data/outbox'),
   TEMPORAL_UI_URL: z.url({ error: 'TEMPORAL_UI_URL must be a URL' }).default('http://localhost:8233'),
 });

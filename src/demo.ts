@@ -7,6 +7,7 @@ import { loadSettings } from './config';
 import { ensureServer } from './dev/embedded';
 import type { SupportCaseStatus } from './workflows/support-case';
 import { loadScenario } from './scenarios';
+import { installRuntime } from './runtime';
 import { createWorker } from './worker';
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
@@ -24,6 +25,8 @@ async function main(): Promise<number> {
     .parse()
     .opts<{ interactive?: boolean }>();
   const settings = loadSettings();
+  // The demo's own output tells the story; the worker speaks up only when something is wrong.
+  installRuntime({ ...settings, LOG_LEVEL: 'WARN' });
   const { server } = await ensureServer(say);
   const worker = await createWorker({ settings });
   const running = worker.run();

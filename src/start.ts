@@ -1,5 +1,6 @@
 import { loadSettings, modelLabel } from './config';
 import { ensureServer, SERVER_LOG } from './dev/embedded';
+import { installRuntime } from './runtime';
 import { createWorker } from './worker';
 
 /**
@@ -8,6 +9,7 @@ import { createWorker } from './worker';
  */
 async function main(): Promise<number> {
   const settings = loadSettings();
+  installRuntime(settings);
   const { address, namespace, server } = await ensureServer((line) => console.log(line));
   const worker = await createWorker({ settings });
   // A dev server that dies takes the worker down with it: nothing would be served.

@@ -5,6 +5,7 @@ import { createActivities, type Activities } from './activities';
 import { ConfigError, loadSettings, modelLabel, type Settings } from './config';
 import { connectWorker } from './connection';
 import { providerFromSettings } from './model';
+import { installRuntime } from './runtime';
 
 export interface CreateWorkerOptions {
   settings?: Settings;
@@ -53,12 +54,19 @@ export async function createWorker(options: CreateWorkerOptions = {}): Promise<W
     namespace: options.namespace ?? target.namespace,
     taskQueue: options.taskQueue ?? settings.TASK_QUEUE,
     activities,
+    maxConcurrentActivityTaskExecutions: settings.WORKER_MAX_CONCURRENT_ACTIVITIES,
+    maxConcurrentWorkflowTaskExecutions: settings.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
+    maxCachedWorkflows: settings.WORKER_MAX_CACHED_WORKFLOWS,
+    // On SIGTERM the worker stops polling and lets running activities finish for this long;
+    // what is still running then is retried by Temporal on another worker.
+    shutdownGraceTime: '30s',
     workflowBundle,
   });
 }
 
 async function main(): Promise<void> {
   const settings = loadSettings();
+  installRuntime(settings);
   const worker = await createWorker({ settings });
   console.log(
     `worker: task queue ${settings.TASK_QUEUE}, model ${modelLabel(settings)} (${settings.MODEL_PROVIDER}); Ctrl-C stops it`,
