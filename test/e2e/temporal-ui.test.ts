@@ -1,0 +1,98 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startDevServer, type DevServer } from '../../src/dev/dev-server';
+import { resolveTemporalCli } from '../../src/dev/temporal-cli';
+import { loadSettings } from '../../src/config';
+import { loadScenario } from '../../src/scenarios';
+import type { SupportCaseStatus } from '../../src/workflows/support-case';
+import { createWorker } from '../../src/worker';
+import { freePort } from '../helpers/ports';
+import { offlineActivities, tempDir, workflowBundle } from '../helpers/temporal';
+
+// The Temporal Web UI as an operator sees it, in Debian's Chromium (apt-get install chromium).
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = join(__dirname, '..', '..', 'artifacts', 'screenshots');
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium && process.env.CI) throw new Error(`CI needs Chromium at ${CHROMIUM}: .ci/run installs the Debian package chromium`);
+if (!haveChromium) console.warn(`browser test not run: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+const describeWithChromium = haveChromium ? describe : describe.skip;
+
+describeWithChromium('the Temporal UI shows a finished hybrid case', () => {
+  let server: DevServer;
+  let browser: Browser;
+  let page: Page;
+  let ui: string;
+  let caseId: string;
+
+  beforeAll(async () => {
+    const [port, uiPort] = [await freePort(), await freePort()];
+    ui = `http://127.0.0.1:${uiPort}`;
+    server = await startDevServer({
+      cli: resolveTemporalCli(),
+      address: `127.0.0.1:${port}`,
+      namespace: 'default',
+      uiPort,
+      dbFile: join(tempDir(), 'ui-test.sqlite'),
+      logFile: join(tempDir(), 'ui-test-server.log'),
+    });
+    const connection = await NativeConnection.connect({ address: `127.0.0.1:${port}` });
+    const client = new Client({ connection: await Connection.connect({ address: `127.0.0.1:${port}` }) });
+    const worker = await createWorker({ settings: loadSettings({}), connection, taskQueue: 'ui-test', activities: offlineActivities(), workflowBundle: await workflowBundle() });
+    caseId = `case-ui-${Date.now()}`;
+    await worker.runUntil(async () => {
+      const handle = await client.workflow.start('supportCase', {
+        taskQueue: 'ui-test',
+        workflowId: caseId,
+        args: [{ ticket: { text: 'Checkout API fails with error 500 since the deployment' }, scenario: loadScenario('payment-after-deploy'), approvers: ['dana'] }],
+        staticSummary: 'Support case: Checkout API fails with error 500',
+      });
+      while ((await handle.query<SupportCaseStatus>('status')).stage !== 'awaiting_approval') await new Promise((r) => setTimeout(r, 100));
+      await handle.signal('approve', { by: 'dana', comment: 'rotate it' });
+      await handle.result();
+    });
+    await connection.close();
+    mkdirSync(SHOTS, { recursive: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      // Root in a container, and a closed network: no sandbox, no background calls home.
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('lists the case when the list is filtered by the CaseStatus search attribute', async () => {
+    const query = encodeURIComponent('CaseStatus="Resolved"');
+    await page.goto(`${ui}/namespaces/default/workflows?query=${query}`);
+    await page.getByText(caseId).first().waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: join(SHOTS, 'cases-filtered-by-status.png'), fullPage: true });
+  });
+
+  it("shows the case's model decisions, the agent stage and the approval signal in its history", async () => {
+    await page.goto(`${ui}/namespaces/default/workflows/${caseId}`);
+    await page.getByText('approve').first().waitFor({ timeout: 30_000 });
+    const text = await page.locator('body').innerText();
+    await page.screenshot({ path: join(SHOTS, 'case-history.png'), fullPage: true });
+    expect(text).toMatch(/classifyTicket/);
+    expect(text).toMatch(/Agent stage of /); // the child workflow running the troubleshoot agent
+    expect(text).toMatch(/approve/);
+    expect(text).toMatch(/executeAction/);
+  });
+
+  it("shows the agent's tool calls in the child workflow's history", async () => {
+    await page.goto(`${ui}/namespaces/default/workflows/${caseId}-agent`);
+    await page.getByText('runTool').first().waitFor({ timeout: 30_000 });
+    const text = await page.locator('body').innerText();
+    await page.screenshot({ path: join(SHOTS, 'agent-history.png'), fullPage: true });
+    expect(text).toMatch(/decideNextStep/);
+    expect(text).toMatch(/step 2 · config_check/);
+  });
+});
