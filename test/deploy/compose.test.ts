@@ -1,15 +1,31 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { SettingsFields } from '../../src/config';
 import { ALL_SEARCH_ATTRIBUTES } from '../../src/domain/search-attributes';
+import { tempDir } from '../helpers/files';
 
 // No Docker engine here: the compose file is checked for what the worker needs, not run.
 const compose = parse(readFileSync(join(__dirname, '..', '..', 'docker-compose.yml'), 'utf8')) as {
   services: Record<string, { environment?: Record<string, unknown>; command?: string[]; depends_on?: Record<string, { condition: string }> }>;
 };
 
+const ROOT = join(__dirname, '..', '..');
+
 describe('docker-compose.yml', () => {
+  it('is accepted by compose-go, the loader Docker Compose uses (schema, interpolation, references)', () => {
+    // `go run` builds tools/compose-validate once (the Go build cache keeps it) from pinned modules.
+    const out = execFileSync('go', ['run', '.', join(ROOT, 'docker-compose.yml')], { cwd: join(ROOT, 'tools', 'compose-validate'), encoding: 'utf8' });
+    expect(out.trim().split('\n')).toEqual(['postgresql', 'temporal', 'temporal-schema', 'temporal-setup', 'temporal-ui', 'worker']);
+  }, 300_000);
+
+  it('would be refused by compose-go if a dependency condition were wrong (the check can fail)', () => {
+    const broken = join(tempDir(), 'docker-compose.yml');
+    writeFileSync(broken, readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8').replace(/service_completed_successfully/g, 'service_done'));
+    expect(() => execFileSync('go', ['run', '.', broken], { cwd: join(ROOT, 'tools', 'compose-validate'), stdio: 'pipe' })).toThrow(/condition value must be one of/);
+  }, 300_000);
+
   const worker = compose.services.worker!;
 
   it('sets every setting the worker reads, and the Temporal address', () => {
