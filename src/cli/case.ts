@@ -1,6 +1,6 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { Command } from 'commander';
-import { ticketSubject } from '../domain/ticket';
+import { ticketDetails, ticketSubject } from '../domain/ticket';
 import type { Scenario } from '../domain/scenario';
 import type { SupportCaseInput, SupportCaseResult, SupportCaseStatus } from '../workflows/support-case';
 import { openClientContext, runFailure, type ClientContext } from './context';
@@ -66,6 +66,7 @@ export async function openCase(ctx: ClientContext, ticket: SupportCaseInput['tic
     taskQueue: ctx.settings.TASK_QUEUE,
     args: [caseInput(ctx, ticket, scenario)],
     staticSummary: `Support case: ${ticketSubject(ticket.text)}`,
+    staticDetails: `${ticketDetails(ticket)}${scenario ? `\n\n**Scenario:** ${scenario.id} (${scenario.title})` : ''}`,
     memo: { subject: ticketSubject(ticket.text), ...(scenario && { scenario: scenario.id }) },
   });
   const uiUrl = ctx.uiUrl(workflowId, handle.firstExecutionRunId);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { TicketInput, ticketSubject } from '../domain/ticket';
+import { TicketInput, ticketDetails, ticketSubject } from '../domain/ticket';
 import type { RouteTicketInput, RouteTicketResult } from '../workflows/route-ticket';
 import { openClientContext } from './context';
 import { UsageError } from './errors';
@@ -40,6 +40,7 @@ export function registerRoute(program: Command): void {
           workflowId: `ticket-${ticket.ticketId ?? shortId()}`,
           args: [input],
           staticSummary: `Route ticket: ${ticketSubject(ticket.text)}`,
+          staticDetails: ticketDetails(ticket),
           memo: { subject: ticketSubject(ticket.text) },
         });
         printResult(opts, { workflowId, uiUrl, ...result }, () => [

@@ -8,6 +8,8 @@ export interface RunRequest {
   args: unknown[];
   /** One line for the UI's list and run header. */
   staticSummary: string;
+  /** Markdown under the title in the UI. */
+  staticDetails?: string;
   memo?: Record<string, unknown>;
 }
 
@@ -25,6 +27,7 @@ export async function runWorkflow<R>(
     taskQueue: ctx.settings.TASK_QUEUE,
     args: request.args,
     staticSummary: request.staticSummary,
+    staticDetails: request.staticDetails,
     memo: request.memo,
   });
   const uiUrl = ctx.uiUrl(request.workflowId, handle.firstExecutionRunId);

@@ -73,6 +73,7 @@ export function registerTroubleshoot(program: Command): void {
             workflowId: `troubleshoot-${scenario.id}-${shortId()}`,
             args: [input],
             staticSummary: `Troubleshoot: ${goal ?? scenario.goal}`,
+            staticDetails: `**Scenario:** ${scenario.id} (${scenario.title})${maxSteps ? ` · **Step limit:** ${maxSteps}` : ''}`,
             memo: { scenario: scenario.id },
           },
           opts.json ? undefined : steps.follow,

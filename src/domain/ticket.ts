@@ -43,3 +43,11 @@ export function ticketSubject(text: string, max = 80): string {
   const firstLine = text.trim().split('\n')[0]?.trim() ?? '';
   return firstLine.length > max ? `${firstLine.slice(0, max - 1)}…` : firstLine;
 }
+
+/** Markdown shown under a run's title in the Temporal UI: who sent the ticket, where, and its opening. */
+export function ticketDetails(ticket: Pick<TicketInput, 'text' | 'customer' | 'channel'>, max = 500): string {
+  const who = [ticket.customer && `**Customer:** ${ticket.customer}`, ticket.channel && `**Channel:** ${ticket.channel}`].filter(Boolean).join(' · ');
+  const text = ticket.text.trim();
+  const quoted = (text.length > max ? `${text.slice(0, max - 1)}…` : text).replace(/^/gm, '> ');
+  return who ? `${who}\n\n${quoted}` : quoted;
+}

@@ -1,4 +1,4 @@
-import { MAX_TICKET_CHARS, TicketInput, ticketSubject } from '../../src/domain/ticket';
+import { MAX_TICKET_CHARS, TicketInput, ticketDetails, ticketSubject } from '../../src/domain/ticket';
 import { ROUTING_TABLE, needsReview, teamFor } from '../../src/domain/routing';
 
 const problems = (input: unknown) => {
@@ -48,5 +48,12 @@ describe('ticketSubject', () => {
   it('takes the first line and shortens it', () => {
     expect(ticketSubject('  Login broken\nmore text')).toBe('Login broken');
     expect(ticketSubject('x'.repeat(100), 10)).toBe(`${'x'.repeat(9)}…`);
+  });
+});
+
+describe('ticketDetails', () => {
+  it('quotes the ticket under who sent it, cut short', () => {
+    expect(ticketDetails({ text: 'line one\nline two', customer: 'Acme', channel: 'email' })).toBe('**Customer:** Acme · **Channel:** email\n\n> line one\n> line two');
+    expect(ticketDetails({ text: 'x'.repeat(10) }, 5)).toBe('> xxxx…');
   });
 });
