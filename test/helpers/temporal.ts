@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, Runtime, type LogEntry, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { FileOutbox, type Outbox } from '../../src/activities/outbox';
 import { createActivities, type Activities } from '../../src/activities';
 import { loadSettings } from '../../src/config';
@@ -12,8 +12,17 @@ import { tempDir } from './files';
 
 export { tempDir };
 
-// Tests read failures from assertions; the worker's INFO lines would only bury them.
-Runtime.install({ logger: new DefaultLogger('ERROR') });
+/**
+ * Everything the worker logged at INFO and above in this test file, kept for tests that inspect
+ * logs (no secret may appear there). Only errors are printed: assertions tell the rest.
+ */
+export const workerLogs: LogEntry[] = [];
+Runtime.install({
+  logger: new DefaultLogger('INFO', (entry) => {
+    workerLogs.push(entry);
+    if (entry.level === 'ERROR') console.error(entry.message, entry.meta);
+  }),
+});
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 

@@ -1,0 +1,52 @@
+import type { Fault } from '../../src/fake-openai/faults';
+import type { RouteTicketResult } from '../../src/workflows/route-ticket';
+import { activitiesAgainst, startWorker, uniqueId, useServerAndFakeModel } from '../helpers/temporal';
+
+// Each way a model call can go wrong ends in a defined behaviour of the workflow: retried by Temporal
+// and then answered, or (where a retry cannot help) routed for review at once. One fault, then a good answer.
+const t = useServerAndFakeModel();
+const TEXT = 'I was charged twice, duplicate invoice';
+
+async function route(): Promise<RouteTicketResult> {
+  const { worker, taskQueue } = await startWorker(t.env, activitiesAgainst(t.fake, undefined, 500));
+  return worker.runUntil(
+    t.env.client.workflow.execute('routeTicket', { taskQueue, workflowId: uniqueId('ticket'), args: [{ text: TEXT }] }),
+  ) as Promise<RouteTicketResult>;
+}
+
+describe('model fault matrix (routeTicket, real SDK, fake Responses API)', () => {
+  it.each<[string, Fault]>([
+    ['500', { fault: 'server_error' }],
+    ['503', { fault: 'unavailable' }],
+    ['a timeout', { fault: 'slow', delayMs: 2_000 }],
+    ['a dropped connection', { fault: 'drop' }],
+    ['malformed JSON', { fault: 'malformed_json' }],
+    ['a schema violation', { fault: 'schema_violation' }],
+    ['empty output', { fault: 'empty_output' }],
+  ])('%s is retried and the second attempt routes the ticket', async (_name, fault) => {
+    t.fake.enqueue(fault);
+    const result = await route();
+    expect(result).toMatchObject({ category: 'billing', team: 'Finance Support Team', attempts: 2 });
+    expect(result.classificationFailure).toBeUndefined();
+    expect(t.fake.countFor('ticket_classification')).toBe(2);
+  });
+
+  it("a 429 waits for the provider's retry-after before the next attempt", async () => {
+    t.fake.enqueue({ fault: 'rate_limit', retryAfterMs: 1_500 });
+    const result = await route();
+    expect(result.attempts).toBe(2);
+    const [first, second] = t.fake.requests;
+    expect(second!.at - first!.at).toBeGreaterThanOrEqual(1_500);
+  });
+
+  it.each<[string, Fault, string]>([
+    ['a refusal', { fault: 'refusal' }, 'ModelRefusal'],
+    ['a 400', { fault: 'bad_request' }, 'ModelBadRequest'],
+    ['a 401', { fault: 'unauthorized' }, 'ModelAuth'],
+  ])('%s is not retried: the ticket goes to review with the failure recorded', async (_name, fault, type) => {
+    t.fake.enqueue(fault);
+    const result = await route();
+    expect(result).toMatchObject({ team: 'General Support Team', needsReview: true, attempts: 1, classificationFailure: { type } });
+    expect(t.fake.countFor('ticket_classification')).toBe(1);
+  });
+});

@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import type { WorkflowHandle } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { FileOutbox } from '../../src/activities/outbox';
+import { createActivities } from '../../src/activities';
+import { OpenAIProvider } from '../../src/model/openai-provider';
+import { loadScenario } from '../../src/scenarios';
+import type { SupportCaseStatus } from '../../src/workflows/support-case';
+import { startWorker, tempDir, uniqueId, useServerAndFakeModel, workerLogs } from '../helpers/temporal';
+
+// The OpenAI key reaches the SDK and nothing else: not a workflow's history, not a log line,
+// not even when the provider rejects it (401) and the failure is recorded.
+const t = useServerAndFakeModel();
+const KEY = `sk-proj-${randomUUID()}`;
+
+/** A history as text, with every payload decoded: a secret hidden in base64 would still be found. */
+async function historyText(handle: WorkflowHandle): Promise<string> {
+  const json = historyToJSON(await handle.fetchHistory());
+  const decoded = [...json.matchAll(/"data":\s*"([A-Za-z0-9+/=]+)"/g)].map((m) => Buffer.from(m[1]!, 'base64').toString('utf8'));
+  return `${json}\n${decoded.join('\n')}`;
+}
+
+it('the API key appears in no history and no worker log line', async () => {
+  const provider = new OpenAIProvider({ apiKey: KEY, model: 'gpt-5.4-mini', baseURL: t.fake.baseURL, timeoutMs: 2_000 });
+  const { worker, taskQueue } = await startWorker(t.env, createActivities({ provider, outbox: new FileOutbox(tempDir()) }));
+  const texts = await worker.runUntil(async () => {
+    const start = (type: string, args: unknown[]) => t.env.client.workflow.start(type, { taskQueue, workflowId: uniqueId(type), args });
+    t.fake.enqueue({ task: 'ticket_classification', fault: 'unauthorized' }, { task: 'ticket_classification', fault: 'rate_limit', retryAfterMs: 50 });
+    const routed = await start('routeTicket', [{ text: 'I was charged twice: ticket 4711' }]);
+    const rejectedKey = await start('routeTicket', [{ text: 'refund please' }]);
+    const agent = await start('troubleshoot', [{ scenario: loadScenario('payment-after-deploy') }]);
+    const kase = await start('supportCase', [{ ticket: { text: 'Checkout API fails with error 500 since the deploy' }, scenario: loadScenario('payment-after-deploy'), approvers: ['ann'] }]);
+    while ((await kase.query<SupportCaseStatus>('status')).stage !== 'awaiting_approval') await new Promise((r) => setTimeout(r, 100));
+    await kase.signal('approve', { by: 'ann' });
+    const handles = [routed, rejectedKey, agent, kase, t.env.client.workflow.getHandle(`${kase.workflowId}-agent`)];
+    await Promise.all(handles.map((h) => h.result()));
+    return Promise.all(handles.map(historyText));
+  });
+
+  // The scanner works: what should be in the histories is found there, decoded.
+  expect(texts[0]).toContain('ticket 4711');
+  expect(texts.join('\n')).toContain('ModelAuth');
+  for (const text of texts) expect(text).not.toContain(KEY);
+  expect(workerLogs.length).toBeGreaterThan(0);
+  expect(JSON.stringify(workerLogs, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v))).not.toContain(KEY);
+});
