@@ -1,45 +1,6 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
-import { runClient } from '../../src/client';
-import { offlineActivities, startWorker, testEnv } from '../helpers/temporal';
+import { cli, useClientAndWorker } from '../helpers/cli';
 
-let env: TestWorkflowEnvironment;
-let worker: Worker;
-let running: Promise<void>;
-const saved = { ...process.env };
-
-beforeAll(async () => {
-  env = await testEnv();
-  const started = await startWorker(env, offlineActivities());
-  worker = started.worker;
-  running = worker.run();
-  Object.assign(process.env, {
-    TEMPORAL_ADDRESS: env.address,
-    TASK_QUEUE: started.taskQueue,
-    APPROVERS: 'alice,bob',
-    MODEL_PROVIDER: 'offline',
-  });
-});
-afterAll(async () => {
-  process.env = saved;
-  worker?.shutdown();
-  await running;
-  await env?.teardown();
-});
-
-/** Runs the CLI in-process, capturing what it prints. */
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
-  const e = jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
-  try {
-    return { code: await runClient(argv), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const t = useClientAndWorker();
 
 const TECHNICAL = 'Checkout API fails with error 500 since the deployment';
 
@@ -134,7 +95,7 @@ describe('client CLI against a real server and worker', () => {
       expect(r.code).toBe(1);
       expect(r.err).toMatch(/Temporal at 127\.0\.0\.1:1 does not answer .*run `npm start` or set TEMPORAL_ADDRESS/);
     } finally {
-      process.env.TEMPORAL_ADDRESS = env.address;
+      process.env.TEMPORAL_ADDRESS = t.env.address;
     }
   });
 });

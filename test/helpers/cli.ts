@@ -1,0 +1,40 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import { runClient } from '../../src/client';
+import { offlineActivities, startWorker, testEnv } from './temporal';
+
+/** Runs the client CLI in-process, capturing what it prints. */
+export async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const o = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
+  const e = jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
+  try {
+    return { code: await runClient(argv), out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+/**
+ * A running offline worker for the file, with the client's environment pointed at the suite's
+ * server and that worker's task queue (approvers alice and bob). Restores the environment after.
+ */
+export function useClientAndWorker(): { readonly env: TestWorkflowEnvironment; readonly worker: Worker; readonly taskQueue: string } {
+  const t = {} as { env: TestWorkflowEnvironment; worker: Worker; taskQueue: string; running: Promise<void> };
+  const saved = { ...process.env };
+  beforeAll(async () => {
+    t.env = await testEnv();
+    const started = await startWorker(t.env, offlineActivities());
+    Object.assign(t, started, { running: started.worker.run() });
+    Object.assign(process.env, { TEMPORAL_ADDRESS: t.env.address, TASK_QUEUE: t.taskQueue, APPROVERS: 'alice,bob', MODEL_PROVIDER: 'offline' });
+  });
+  afterAll(async () => {
+    process.env = saved;
+    t.worker?.shutdown();
+    await t.running;
+    await t.env?.teardown();
+  });
+  return t;
+}
