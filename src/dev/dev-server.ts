@@ -34,6 +34,8 @@ export interface DevServerOptions {
   logFile: string;
   /** How long to wait for it to answer. */
   startTimeoutMs?: number;
+  /** Tests set this: the server ends itself after this long even if its parent dies first. */
+  maxLifetimeSeconds?: number;
 }
 
 export interface DevServer {
@@ -48,21 +50,19 @@ export async function startDevServer(o: DevServerOptions): Promise<DevServer> {
   mkdirSync(dirname(o.dbFile), { recursive: true });
   mkdirSync(dirname(o.logFile), { recursive: true });
   const log = openSync(o.logFile, 'a');
-  const child = spawn(
-    o.cli,
-    [
-      'server', 'start-dev',
-      '--ip', '127.0.0.1',
-      '--port', String(port),
-      '--ui-port', String(o.uiPort),
-      '--namespace', o.namespace,
-      '--db-filename', o.dbFile,
-      '--log-level', 'warn',
-      ...devServerSearchAttributeFlags(),
-    ],
-    // Its own process group: Ctrl-C reaches the worker first, and the server is stopped after it.
-    { stdio: ['ignore', log, log], detached: true },
-  );
+  const args = [
+    'server', 'start-dev',
+    '--ip', '127.0.0.1',
+    '--port', String(port),
+    '--ui-port', String(o.uiPort),
+    '--namespace', o.namespace,
+    '--db-filename', o.dbFile,
+    '--log-level', 'warn',
+    ...devServerSearchAttributeFlags(),
+  ];
+  const [command, argv] = o.maxLifetimeSeconds ? ['timeout', [String(o.maxLifetimeSeconds), o.cli, ...args]] : [o.cli, args];
+  // Its own process group: Ctrl-C reaches the worker first, and the server is stopped after it.
+  const child = spawn(command, argv, { stdio: ['ignore', log, log], detached: true });
   let exited = false;
   const exit = new Promise<void>((resolve) => child.once('exit', () => { exited = true; resolve(); }));
   const stop = async () => {

@@ -46,6 +46,7 @@ describeWithChromium('the Temporal UI shows a finished hybrid case', () => {
       uiPort,
       dbFile: join(tempDir(), 'ui-test.sqlite'),
       logFile: join(tempDir(), 'ui-test-server.log'),
+      maxLifetimeSeconds: 600,
     });
     const connection = await NativeConnection.connect({ address: `127.0.0.1:${port}` });
     client = new Client({ connection: await Connection.connect({ address: `127.0.0.1:${port}` }) });

@@ -1,5 +1,5 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { DevServer } from '../../src/dev/dev-server';
 
 export default async function globalTeardown(): Promise<void> {
-  await (globalThis as { __temporalTestEnv?: TestWorkflowEnvironment }).__temporalTestEnv?.teardown();
+  await (globalThis as { __temporalTestServer?: DevServer }).__temporalTestServer?.stop();
 }
