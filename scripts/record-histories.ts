@@ -8,8 +8,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
 import { createActivities } from '../src/activities';
+import { loadSettings } from '../src/config';
 import { FileOutbox } from '../src/activities/outbox';
 import { resolveTemporalCli } from '../src/dev/temporal-cli';
 import { ALL_SEARCH_ATTRIBUTES } from '../src/domain/search-attributes';
@@ -17,6 +18,7 @@ import { startFakeOpenAI } from '../src/fake-openai/server';
 import { OpenAIProvider } from '../src/model/openai-provider';
 import { loadScenario } from '../src/scenarios';
 import type { SupportCaseStatus } from '../src/workflows/support-case';
+import { createWorker } from '../src/worker';
 import { tempDir } from '../test/helpers/files';
 
 const OUT = join(__dirname, '..', 'test', 'replay', 'histories');
@@ -31,7 +33,8 @@ async function main(): Promise<void> {
   const fake = await startFakeOpenAI();
   try {
     const taskQueue = 'record-histories';
-    const worker = await Worker.create({
+    const worker = await createWorker({
+      settings: loadSettings({}),
       connection: env.nativeConnection,
       taskQueue,
       workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('../src/workflows') }),

@@ -48,6 +48,10 @@ export const SettingsFields = z.object({
     .optional(),
   WORKER_MAX_CONCURRENT_ACTIVITIES: number('WORKER_MAX_CONCURRENT_ACTIVITIES', 100, 1, 10_000).pipe(z.number().int()),
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: number('WORKER_MAX_CONCURRENT_WORKFLOW_TASKS', 40, 2, 10_000).pipe(z.number().int()),
+  MODEL_RATE_LIMIT_PER_SECOND: z.coerce
+    .number({ error: 'MODEL_RATE_LIMIT_PER_SECOND must be a number' })
+    .positive('MODEL_RATE_LIMIT_PER_SECOND must be above 0')
+    .optional(),
   WORKER_MAX_CACHED_WORKFLOWS: number('WORKER_MAX_CACHED_WORKFLOWS', 1_000, 0, 100_000).pipe(z.number().int()),
   OUTBOX_DIR: z.string().trim().min(1).default('.data/outbox'),
   TEMPORAL_UI_URL: z.url({ error: 'TEMPORAL_UI_URL must be a URL' }).default('http://localhost:8233'),

@@ -6,6 +6,8 @@ import { ConfigError, loadSettings, modelLabel, type Settings } from './config';
 import { connectWorker } from './connection';
 import { providerFromSettings } from './model';
 import { installRuntime } from './runtime';
+import { WorkerGroup } from './worker-group';
+import { modelTaskQueue } from './domain/policy';
 
 export interface CreateWorkerOptions {
   settings?: Settings;
@@ -34,10 +36,11 @@ export async function workflowSource(settings: Settings): Promise<NonNullable<Wo
 }
 
 /**
- * A worker for every switchboard workflow and activity. Defaults come from the environment:
- * settings from loadSettings(), the connection from @temporalio/envconfig.
+ * The workers for every switchboard workflow and activity: one on TASK_QUEUE, one on its model
+ * queue. Defaults come from the environment: settings from loadSettings(), the connection from
+ * @temporalio/envconfig.
  */
-export async function createWorker(options: CreateWorkerOptions = {}): Promise<Worker> {
+export async function createWorker(options: CreateWorkerOptions = {}): Promise<WorkerGroup> {
   const settings = options.settings ?? loadSettings();
   const workflowBundle = options.workflowBundle ?? (await workflowSource(settings));
   const target = options.connection
@@ -49,19 +52,31 @@ export async function createWorker(options: CreateWorkerOptions = {}): Promise<W
       provider: providerFromSettings(settings),
       outbox: new FileOutbox(settings.OUTBOX_DIR),
     });
-  return Worker.create({
+  const common = {
     connection: target.connection,
     namespace: options.namespace ?? target.namespace,
-    taskQueue: options.taskQueue ?? settings.TASK_QUEUE,
     activities,
-    maxConcurrentActivityTaskExecutions: settings.WORKER_MAX_CONCURRENT_ACTIVITIES,
-    maxConcurrentWorkflowTaskExecutions: settings.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
-    maxCachedWorkflows: settings.WORKER_MAX_CACHED_WORKFLOWS,
     // On SIGTERM the worker stops polling and lets running activities finish for this long;
     // what is still running then is retried by Temporal on another worker.
     shutdownGraceTime: '30s',
+  } satisfies Partial<WorkerOptions>;
+  const taskQueue = options.taskQueue ?? settings.TASK_QUEUE;
+  const main = await Worker.create({
+    ...common,
+    taskQueue,
+    maxConcurrentActivityTaskExecutions: settings.WORKER_MAX_CONCURRENT_ACTIVITIES,
+    maxConcurrentWorkflowTaskExecutions: settings.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
+    maxCachedWorkflows: settings.WORKER_MAX_CACHED_WORKFLOWS,
     workflowBundle,
   });
+  const model = await Worker.create({
+    ...common,
+    taskQueue: modelTaskQueue(taskQueue),
+    maxConcurrentActivityTaskExecutions: settings.WORKER_MAX_CONCURRENT_ACTIVITIES,
+    // Enforced by the server across every worker polling this queue: the provider's limit, shared.
+    ...(settings.MODEL_RATE_LIMIT_PER_SECOND && { maxTaskQueueActivitiesPerSecond: settings.MODEL_RATE_LIMIT_PER_SECOND }),
+  });
+  return new WorkerGroup([main, model]);
 }
 
 async function main(): Promise<void> {

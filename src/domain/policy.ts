@@ -11,3 +11,8 @@ export const MODEL_RETRY = {
   maximumInterval: '30s',
   maximumAttempts: 4,
 } as const;
+
+/** The task queue of model calls for workflows on `taskQueue`: rate limited on its own. */
+export function modelTaskQueue(taskQueue: string): string {
+  return `${taskQueue}-model`;
+}

@@ -1,15 +1,14 @@
 import { defineQuery, proxyActivities, setCurrentDetails, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import type { AgentOutcome, AgentStep } from '../domain/agent';
 import { isSupported, rejectDecision, trailingRejections, type AgentLimits } from '../domain/guardrails';
-import { MODEL_RETRY } from '../domain/policy';
 import type { Scenario } from '../domain/scenario';
 import { SearchAttributes } from '../domain/search-attributes';
 import { TOOLS, type ToolName } from '../domain/tools';
 import { NO_USAGE, addUsage, type Usage } from '../domain/usage';
 import type { Activities } from '../activities';
+import { modelActivities } from './steps/model-activities';
 import { validateTroubleshootInput } from './steps/validate-troubleshoot';
 
-const { decideNextStep } = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', retry: MODEL_RETRY });
 const { runTool } = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry: { maximumAttempts: 5 } });
 
 export interface TroubleshootInput extends Partial<AgentLimits> {
@@ -65,7 +64,7 @@ export async function troubleshoot(input: TroubleshootInput): Promise<Troublesho
     status.step = step;
     status.stage = 'deciding';
     setCurrentDetails(`Step ${step} of ${limits.maxSteps}: asking the model for the next step`);
-    const call = await decideNextStep.executeWithOptions({ summary: `step ${step} · decide` }, [
+    const call = await modelActivities().decideNextStep.executeWithOptions({ summary: `step ${step} · decide` }, [
       { goal, allowedTools: tools, transcript: steps, stepsLeft: limits.maxSteps - step + 1 },
     ]);
     model = call.model;

@@ -1,5 +1,5 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
+import type { WorkerGroup } from '../../src/worker-group';
 import { runClient } from '../../src/client';
 import { offlineActivities, startWorker, testEnv } from './temporal';
 
@@ -21,8 +21,8 @@ export async function cli(...argv: string[]): Promise<{ code: number; out: strin
  * A running offline worker for the file, with the client's environment pointed at the suite's
  * server and that worker's task queue (approvers alice and bob). Restores the environment after.
  */
-export function useClientAndWorker(): { readonly env: TestWorkflowEnvironment; readonly worker: Worker; readonly taskQueue: string } {
-  const t = {} as { env: TestWorkflowEnvironment; worker: Worker; taskQueue: string; running: Promise<void> };
+export function useClientAndWorker(): { readonly env: TestWorkflowEnvironment; readonly worker: WorkerGroup; readonly taskQueue: string } {
+  const t = {} as { env: TestWorkflowEnvironment; worker: WorkerGroup; taskQueue: string; running: Promise<void> };
   const saved = { ...process.env };
   beforeAll(async () => {
     t.env = await testEnv();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime, type LogEntry, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, Runtime, type LogEntry, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { FileOutbox, type Outbox } from '../../src/activities/outbox';
 import { createActivities, type Activities } from '../../src/activities';
 import { loadSettings } from '../../src/config';
@@ -8,6 +8,7 @@ import { OfflineProvider } from '../../src/model/offline-provider';
 import { OpenAIProvider } from '../../src/model/openai-provider';
 import { startFakeOpenAI, type FakeOpenAI } from '../../src/fake-openai/server';
 import { createWorker } from '../../src/worker';
+import type { WorkerGroup } from '../../src/worker-group';
 import { tempDir } from './files';
 
 export { tempDir };
@@ -64,7 +65,7 @@ export async function startWorker(
   env: TestWorkflowEnvironment,
   activities: Activities,
   taskQueue = uniqueId('tq'),
-): Promise<{ worker: Worker; taskQueue: string }> {
+): Promise<{ worker: WorkerGroup; taskQueue: string }> {
   const worker = await createWorker({
     settings: loadSettings({}),
     connection: env.nativeConnection,

@@ -1,15 +1,10 @@
-import { ActivityFailure, ApplicationFailure, proxyActivities } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
 import { MODEL_RETRY } from '../../domain/policy';
 import type { Classification } from '../../domain/ticket';
 import { NO_USAGE, type Usage } from '../../domain/usage';
-import type { Activities } from '../../activities';
 import type { ModelFailureDetails } from '../../activities/model-failure';
+import { modelActivities } from './model-activities';
 
-const { classifyTicket } = proxyActivities<Activities>({
-  startToCloseTimeout: '2 minutes',
-  retry: MODEL_RETRY,
-  summary: 'classify ticket',
-});
 
 export interface ClassificationOutcome {
   /** The model's answer, or a safe stand-in (other, confidence 0) when every attempt failed. */
@@ -27,7 +22,7 @@ export interface ClassificationOutcome {
  */
 export async function classifyTicketStep(text: string): Promise<ClassificationOutcome> {
   try {
-    const call = await classifyTicket({ text });
+    const call = await modelActivities().classifyTicket.executeWithOptions({ summary: 'classify ticket' }, [{ text }]);
     return { classification: call.output, model: call.model, usage: call.usage, attempts: call.attempt };
   } catch (err) {
     if (!(err instanceof ActivityFailure)) throw err;

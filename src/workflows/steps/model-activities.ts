@@ -1,0 +1,17 @@
+import { proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { MODEL_RETRY, modelTaskQueue } from '../../domain/policy';
+import type { Activities } from '../../activities';
+
+/**
+ * The model-calling activities, on their own task queue next to the workflow's: the server rate
+ * limits that queue (MODEL_RATE_LIMIT_PER_SECOND), so all workers together stay under the
+ * provider's limit. Call inside a workflow: the queue's name comes from the running workflow.
+ */
+export function modelActivities() {
+  return proxyActivities<Pick<Activities, 'classifyTicket' | 'decideNextStep'>>({
+    taskQueue: modelTaskQueue(workflowInfo().taskQueue),
+    // Covers the per-call timeout (OPENAI_TIMEOUT_MS, 30 s by default); a worker lost mid-call is retried after this.
+    startToCloseTimeout: '2 minutes',
+    retry: MODEL_RETRY,
+  });
+}
