@@ -31,12 +31,18 @@ export interface Delivery {
 
 /** Runs one model task inside an activity: the attempt number rides along, failures become typed. */
 async function callModel<I, O>(provider: ModelProvider, task: ModelTask<I, O>, input: I): Promise<ModelCall<O>> {
-  const { attempt } = Context.current().info;
+  const context = Context.current();
+  const { attempt } = context.info;
+  // Heartbeats while the call is out: a worker that dies mid-call is noticed within the heartbeat
+  // timeout, not the whole start-to-close timeout, and the call is retried elsewhere.
+  const beat = setInterval(() => context.heartbeat(), 1_000);
   try {
     const response = await provider.run(task, input);
     return { ...response, attempt };
   } catch (err) {
     throw toModelFailure(err, attempt);
+  } finally {
+    clearInterval(beat);
   }
 }
 

@@ -40,7 +40,8 @@ import { validateTicket } from './steps/validate-ticket';
 import { troubleshoot, type TroubleshootResult } from './troubleshoot';
 
 const { executeAction, notifyCustomer, deliverToTeam } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
+  // Local file writes take milliseconds; a short limit lets a lost worker's task move on quickly.
+  startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1s', maximumAttempts: 10 },
 });
 

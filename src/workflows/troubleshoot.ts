@@ -9,7 +9,8 @@ import type { Activities } from '../activities';
 import { modelActivities } from './steps/model-activities';
 import { validateTroubleshootInput } from './steps/validate-troubleshoot';
 
-const { runTool } = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry: { maximumAttempts: 5 } });
+// Simulated tools answer at once; a short limit lets a lost worker's task move on quickly.
+const { runTool } = proxyActivities<Activities>({ startToCloseTimeout: '10 seconds', retry: { maximumAttempts: 5 } });
 
 export interface TroubleshootInput extends Partial<AgentLimits> {
   /** What to find out; defaults to the scenario's goal. */

@@ -12,6 +12,8 @@ export function modelActivities() {
     taskQueue: modelTaskQueue(workflowInfo().taskQueue),
     // Covers the per-call timeout (OPENAI_TIMEOUT_MS, 30 s by default); a worker lost mid-call is retried after this.
     startToCloseTimeout: '2 minutes',
+    // The activity heartbeats every second while the call is out: a lost worker shows within 5 s.
+    heartbeatTimeout: '5s',
     retry: MODEL_RETRY,
   });
 }

@@ -5,7 +5,8 @@ import type { Activities } from '../../activities';
 import type { ClassificationOutcome } from './classify-ticket';
 
 const { deliverToTeam } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
+  // Local file writes take milliseconds; a short limit lets a lost worker's task move on quickly.
+  startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1s', maximumAttempts: 10 },
 });
 

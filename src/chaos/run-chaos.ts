@@ -1,0 +1,160 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import type { Client, WorkflowHandle } from '@temporalio/client';
+import { FileOutbox } from '../activities/outbox';
+import { startFakeOpenAI } from '../fake-openai/server';
+import { loadScenario } from '../scenarios';
+import type { SupportCaseStatus } from '../workflows/support-case';
+
+export interface ChaosOptions {
+  client: Client;
+  address: string;
+  /** Workflows of each kind (route, troubleshoot, case). */
+  perKind: number;
+  latencyMs: number;
+  failRate: number;
+  /** When to SIGKILL the first worker process, after the workflows start (it needs a few seconds to bundle and start). */
+  killAfterMs: number;
+  workDir: string;
+  log?: (line: string) => void;
+}
+
+export interface ChaosSummary {
+  started: number;
+  completed: number;
+  lost: number;
+  wrongResults: string[];
+  modelRequests: number;
+  /** Model requests made before the kill: above 0 and below modelRequests when the kill hit mid-run. */
+  requestsBeforeKill: number;
+  modelAttemptsInHistory: number;
+  duplicateSideEffects: number;
+  recoveryMs: number;
+}
+
+const ROOT = join(__dirname, '..', '..');
+
+/** A worker as its own OS process, so it can be killed for real. */
+function workerProcess(env: Record<string, string>, log: (l: string) => void): ChildProcess {
+  // One process (tsx as a loader, not its CLI, which would run the worker in a grandchild that SIGKILL misses).
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'worker.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d: Buffer) => log(`worker ${child.pid}: ${d.toString().trim()}`));
+  child.stderr?.on('data', (d: Buffer) => log(`worker ${child.pid}: ${d.toString().trim()}`));
+  return child;
+}
+
+/** Sum of the attempts of every model activity, as the histories record them. */
+async function modelAttempts(client: Client, workflowIds: string[]): Promise<number> {
+  let total = 0;
+  for (const id of workflowIds) {
+    const { events } = await client.workflow.getHandle(id).fetchHistory();
+    const modelScheduled = new Set(
+      (events ?? [])
+        .filter((e) => ['classifyTicket', 'decideNextStep'].includes(e.activityTaskScheduledEventAttributes?.activityType?.name ?? ''))
+        .map((e) => String(e.eventId)),
+    );
+    for (const e of events ?? []) {
+      const started = e.activityTaskStartedEventAttributes;
+      if (started && modelScheduled.has(String(started.scheduledEventId))) total += started.attempt ?? 1;
+    }
+  }
+  return total;
+}
+
+/**
+ * Starts workflows of all three kinds against a faulty fake model, SIGKILLs the worker process
+ * mid-run, lets a second process finish, and checks that nothing was lost or done twice.
+ */
+export async function runChaos(o: ChaosOptions): Promise<ChaosSummary> {
+  const log = o.log ?? (() => {});
+  const fake = await startFakeOpenAI({ latencyMs: o.latencyMs, failRate: o.failRate, seed: 7 });
+  const outboxDir = join(o.workDir, 'outbox');
+  const taskQueue = `chaos-${Date.now()}`;
+  const env = {
+    TEMPORAL_ADDRESS: o.address,
+    TASK_QUEUE: taskQueue,
+    MODEL_PROVIDER: 'openai',
+    OPENAI_API_KEY: 'sk-chaos',
+    OPENAI_BASE_URL: fake.baseURL,
+    OPENAI_TIMEOUT_MS: '3000',
+    OUTBOX_DIR: outboxDir,
+    LOG_LEVEL: 'ERROR',
+  };
+  const first = workerProcess(env, log);
+  let second: ChildProcess | undefined;
+  try {
+    const payment = loadScenario('payment-after-deploy');
+    const start = (type: string, id: string, arg: unknown) => o.client.workflow.start(type, { taskQueue, workflowId: id, args: [arg] });
+    const handles: Array<{ handle: WorkflowHandle; check: (r: unknown) => boolean }> = [];
+    for (let i = 0; i < o.perKind; i += 1) {
+      handles.push({ handle: await start('routeTicket', `chaos-ticket-${taskQueue}-${i}`, { text: `I was charged twice, duplicate invoice #${i}` }), check: (r) => (r as { team: string }).team === 'Finance Support Team' });
+      handles.push({ handle: await start('troubleshoot', `chaos-agent-${taskQueue}-${i}`, { scenario: payment }), check: (r) => /PAYMENT_API_KEY/.test((r as { recommendation: string }).recommendation) });
+      handles.push({
+        handle: await start('supportCase', `chaos-case-${taskQueue}-${i}`, { ticket: { text: 'Checkout API fails with error 500 since the deployment' }, scenario: payment, approvers: ['ops'] }),
+        check: (r) => (r as { decision: string }).decision === 'approved',
+      });
+    }
+    log(`started ${handles.length} workflows; killing worker ${first.pid} in ${o.killAfterMs} ms`);
+    await new Promise((r) => setTimeout(r, o.killAfterMs));
+    const requestsBeforeKill = fake.requestCount;
+    first.kill('SIGKILL');
+    await new Promise((r) => first.once('exit', r));
+    const killedAt = Date.now();
+    second = workerProcess(env, log);
+
+    // A person approves every case once it waits; the signal survives the worker's death.
+    const approvals = handles
+      .filter(({ handle }) => handle.workflowId.startsWith('chaos-case'))
+      .map(async ({ handle }) => {
+        for (;;) {
+          const status = await handle.query<SupportCaseStatus>('status').catch(() => undefined);
+          if (status?.stage === 'awaiting_approval') return handle.signal('approve', { by: 'ops' });
+          if (status?.stage === 'closed') return;
+          await new Promise((r) => setTimeout(r, 250));
+        }
+      });
+    await Promise.all(approvals);
+    const results = await Promise.allSettled(handles.map(({ handle }) => handle.result()));
+    const recoveryMs = Date.now() - killedAt;
+    const wrongResults = results.flatMap((r, i) =>
+      r.status === 'fulfilled' && handles[i]!.check(r.value) ? [] : [`${handles[i]!.handle.workflowId}: ${r.status === 'rejected' ? String(r.reason) : JSON.stringify(r.value).slice(0, 200)}`],
+    );
+    const ids = handles.map(({ handle }) => handle.workflowId);
+    const childIds = ids.filter((id) => id.startsWith('chaos-case')).map((id) => `${id}-agent`);
+    const outbox = new FileOutbox(outboxDir);
+    const [deliveries, actions] = [await outbox.list('deliveries'), await outbox.list('actions')];
+    // Keys are unique by construction; a duplicate would show as more entries than runs that deliver.
+    const duplicateSideEffects = Math.max(0, deliveries.length - o.perKind) + Math.max(0, actions.length - o.perKind);
+    return {
+      started: handles.length,
+      completed: results.filter((r) => r.status === 'fulfilled').length,
+      lost: results.filter((r) => r.status === 'rejected').length,
+      wrongResults,
+      modelRequests: fake.requestCount,
+      requestsBeforeKill,
+      modelAttemptsInHistory: await modelAttempts(o.client, [...ids, ...childIds]),
+      duplicateSideEffects,
+      recoveryMs,
+    };
+  } finally {
+    await Promise.all([stop(first), second && stop(second)]);
+    await fake.close();
+  }
+}
+
+/** SIGTERM (the worker's graceful shutdown), SIGKILL after 15 s; resolves once the process is gone. */
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
