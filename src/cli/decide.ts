@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
-import type { SignalRecord, SupportCaseStatus } from '../workflows/support-case';
+import type { SupportCaseStatus } from '../workflows/support-case';
 import { describeCase, describeOrExplain } from './case';
 import { openClientContext } from './context';
 import { CommandFailure, UsageError } from './errors';
@@ -38,13 +38,15 @@ export async function decide(kind: Kind, caseId: string, opts: DecideOptions): P
     const requestId = randomUUID();
     const payload = { by: opts.by.trim(), requestId, ...(opts.comment && { comment: opts.comment }), ...(opts.reason && { reason: opts.reason }), ...(opts.team && { team: opts.team }) };
     await handle.signal(kind, payload);
-    const record = await waitForRecord(() => handle.query<SupportCaseStatus>('status'), requestId);
+    const query = () => handle.query<SupportCaseStatus>('status');
+    const record = await pollStatus(query, (s) => s.signals.find((r) => r.requestId === requestId));
     const uiUrl = ctx.uiUrl(caseId);
     if (!record) throw new CommandFailure(`sent ${kind} to ${caseId}, but no worker has processed it yet: check \`npm run client -- status ${caseId}\``, { workflowId: caseId, uiUrl });
     if (record.result !== 'accepted') {
       throw new CommandFailure(`your ${kind} was ${record.result}: ${record.why}`, { workflowId: caseId, uiUrl, signal: record });
     }
-    const status = await waitForClose(() => handle.query<SupportCaseStatus>('status'));
+    // After an accepted decision the case finishes its last steps; show it closed when that is quick.
+    const status = (await pollStatus(query, (s) => (s.stage === 'closed' ? s : undefined))) ?? (await query());
     printResult(opts, { workflowId: caseId, uiUrl, signal: record, status }, () => [
       `Your ${kind} was accepted.`,
       ...describeCase(caseId, status),
@@ -55,25 +57,14 @@ export async function decide(kind: Kind, caseId: string, opts: DecideOptions): P
   }
 }
 
-async function waitForRecord(query: () => Promise<SupportCaseStatus>, requestId: string, timeoutMs = 15_000): Promise<SignalRecord | undefined> {
+/** Polls the case's status until `pick` finds something or the time is up; returns the last pick. */
+async function pollStatus<T>(query: () => Promise<SupportCaseStatus>, pick: (s: SupportCaseStatus) => T | undefined, timeoutMs = 15_000): Promise<T | undefined> {
   const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    const found = (await query()).signals.find((s) => s.requestId === requestId);
-    if (found) return found;
+  for (;;) {
+    const found = pick(await query());
+    if (found !== undefined || Date.now() >= until) return found;
     await new Promise((r) => setTimeout(r, 200));
   }
-  return undefined;
-}
-
-/** After an accepted decision the case finishes its last steps; show it closed when that is quick. */
-async function waitForClose(query: () => Promise<SupportCaseStatus>, timeoutMs = 15_000): Promise<SupportCaseStatus> {
-  const until = Date.now() + timeoutMs;
-  let status = await query();
-  while (status.stage !== 'closed' && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 200));
-    status = await query();
-  }
-  return status;
 }
 
 export function registerDecisions(program: Command): void {

@@ -32,7 +32,7 @@ import { DEFAULT_REVIEW_THRESHOLD } from '../domain/policy';
 import { Scenario } from '../domain/scenario';
 import { SearchAttributes } from '../domain/search-attributes';
 import type { TicketInput } from '../domain/ticket';
-import { addUsage, type Usage } from '../domain/usage';
+import { NO_USAGE, addUsage, type Usage } from '../domain/usage';
 import type { Activities } from '../activities';
 import { classifyTicketStep } from './steps/classify-ticket';
 import { routeAndDeliver } from './steps/route-and-deliver';
@@ -303,7 +303,7 @@ async function runAgent(workflowId: string, scenario: Scenario, bounds: SupportC
       escalationReason: `the agent stage failed: ${why}`,
       steps: [],
       toolsUsed: [],
-      usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0, calls: 0 },
+      usage: NO_USAGE,
       model: 'none',
     };
   }
