@@ -17,9 +17,9 @@ async function main(): Promise<number> {
   const server = await startDevServer({ cli: resolveTemporalCli(), address: `127.0.0.1:${port}`, namespace: 'default', uiPort: port + 1000, dbFile: join(dir, 'temporal.sqlite'), logFile: join(dir, 'server.log'), maxLifetimeSeconds: 900 });
   const connection = await Connection.connect({ address: `127.0.0.1:${port}` });
   try {
-    const summary = await runChaos({ client: new Client({ connection }), address: `127.0.0.1:${port}`, perKind: 17, latencyMs: 100, failRate: 0.1, killAfterMs: 9_000, workDir: dir, log: (l) => console.log(l) });
+    const summary = await runChaos({ client: new Client({ connection }), address: `127.0.0.1:${port}`, perKind: 17, latencyMs: 100, failRate: 0.1, killAfterRequests: 50, workDir: dir, log: (l) => console.log(l) });
     console.table(summary);
-    const ok = summary.lost === 0 && summary.wrongResults.length === 0 && summary.duplicateSideEffects === 0 && summary.modelRequests === summary.modelAttemptsInHistory;
+    const ok = summary.lost === 0 && summary.wrongResults.length === 0 && summary.duplicateSideEffects === 0 && summary.modelRequests <= summary.modelAttemptsInHistory;
     console.log(ok ? 'chaos: nothing lost, nothing done twice' : 'chaos: FAILED');
     return ok ? 0 : 1;
   } finally {

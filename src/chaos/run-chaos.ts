@@ -13,8 +13,8 @@ export interface ChaosOptions {
   perKind: number;
   latencyMs: number;
   failRate: number;
-  /** When to SIGKILL the first worker process, after the workflows start (it needs a few seconds to bundle and start). */
-  killAfterMs: number;
+  /** SIGKILL the first worker once the fake model has seen this many requests (mid-run, whatever the machine's speed). */
+  killAfterRequests: number;
   workDir: string;
   log?: (line: string) => void;
 }
@@ -98,8 +98,12 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosSummary> {
         check: (r) => (r as { decision: string }).decision === 'approved',
       });
     }
-    log(`started ${handles.length} workflows; killing worker ${first.pid} in ${o.killAfterMs} ms`);
-    await new Promise((r) => setTimeout(r, o.killAfterMs));
+    log(`started ${handles.length} workflows; killing worker ${first.pid} after ${o.killAfterRequests} model requests`);
+    const deadline = Date.now() + 120_000;
+    while (fake.requestCount < o.killAfterRequests) {
+      if (Date.now() > deadline) throw new Error(`the first worker made no progress in 120 s (${fake.requestCount} model requests)`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
     const requestsBeforeKill = fake.requestCount;
     first.kill('SIGKILL');
     await new Promise((r) => first.once('exit', r));

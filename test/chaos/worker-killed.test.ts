@@ -14,7 +14,7 @@ it('loses nothing and does nothing twice when the worker process is killed mid-r
       perKind: 5,
       latencyMs: 100,
       failRate: 0.1,
-      killAfterMs: 8_000,
+      killAfterRequests: 15,
       workDir: tempDir('switchboard-chaos-'),
     });
     console.log(JSON.stringify(summary));
@@ -23,7 +23,10 @@ it('loses nothing and does nothing twice when the worker process is killed mid-r
     expect(summary.requestsBeforeKill).toBeGreaterThan(0);
     expect(summary.requestsBeforeKill).toBeLessThan(summary.modelRequests);
     // Every model request the fake server saw is an attempt recorded in a history: no hidden calls.
-    expect(summary.modelRequests).toBe(summary.modelAttemptsInHistory);
+    // An attempt can be recorded without a request when the worker dies after taking the task and
+    // before sending the call; at most the tasks it held then (a handful at this size).
+    expect(summary.modelRequests).toBeLessThanOrEqual(summary.modelAttemptsInHistory);
+    expect(summary.modelAttemptsInHistory - summary.modelRequests).toBeLessThanOrEqual(5);
   } finally {
     await connection.close();
   }
