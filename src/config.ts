@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { StringValue } from '@temporalio/common';
 import { msToNumber } from '@temporalio/common/lib/time';
+import { parseKeyRing } from './codec/keyring';
 import { DEFAULT_AGENT_LIMITS } from './domain/guardrails';
 import { DEFAULT_REVIEW_THRESHOLD } from './domain/policy';
 import { OFFLINE_MODEL } from './model/offline-provider';
@@ -55,6 +56,24 @@ export const SettingsFields = z.object({
   WORKER_MAX_CACHED_WORKFLOWS: number('WORKER_MAX_CACHED_WORKFLOWS', 1_000, 0, 100_000).pipe(z.number().int()),
   OUTBOX_DIR: z.string().trim().min(1).default('.data/outbox'),
   TEMPORAL_UI_URL: z.url({ error: 'TEMPORAL_UI_URL must be a URL' }).default('http://localhost:8233'),
+  PAYLOAD_ENCRYPTION_KEYS: z
+    .string()
+    .trim()
+    .superRefine((spec, ctx) => {
+      try {
+        parseKeyRing(spec);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+      }
+    })
+    .optional(),
+  CODEC_SERVER_PORT: number('CODEC_SERVER_PORT', 8888, 1, 65_535).pipe(z.number().int('CODEC_SERVER_PORT must be a whole number')),
+  CODEC_SERVER_TOKEN: z.string().trim().min(16, 'CODEC_SERVER_TOKEN must be at least 16 characters').optional(),
+  CODEC_CORS_ORIGINS: z
+    .string()
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ error: 'CODEC_CORS_ORIGINS must be comma-separated URLs such as http://localhost:8233' })))
+    .optional(),
 });
 
 /** The settings as the code uses them: the provider defaulted from the key, and checked against it. */

@@ -1,4 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
 import { loadClientConnectConfig } from '@temporalio/envconfig';
 import { NativeConnection } from '@temporalio/worker';
 
@@ -25,12 +26,15 @@ function unreachable(address: string, err: unknown): TemporalUnreachableError {
   );
 }
 
-/** A client connection; fails with a message that names the address and the way out. */
-export async function connectClient(): Promise<{ client: Client; connection: Connection; address: string }> {
+/**
+ * A client connection; fails with a message that names the address and the way out.
+ * The data converter must match the worker's (see dataConverterFromSettings).
+ */
+export async function connectClient(dataConverter?: DataConverter): Promise<{ client: Client; connection: Connection; address: string }> {
   const { connectionOptions, namespace } = temporalTarget();
   try {
     const connection = await Connection.connect({ ...connectionOptions, connectTimeout: '5s' });
-    return { client: new Client({ connection, namespace }), connection, address: connectionOptions.address };
+    return { client: new Client({ connection, namespace, dataConverter }), connection, address: connectionOptions.address };
   } catch (err) {
     throw unreachable(connectionOptions.address, err);
   }

@@ -1,3 +1,4 @@
+import { startCodecServerFromSettings } from './codec/main';
 import { loadSettings, modelLabel } from './config';
 import { ensureServer, SERVER_LOG } from './dev/embedded';
 import { installRuntime } from './runtime';
@@ -10,7 +11,9 @@ import { createWorker } from './worker';
 async function main(): Promise<number> {
   const settings = loadSettings();
   installRuntime(settings);
-  const { address, namespace, server } = await ensureServer((line) => console.log(line));
+  // With encryption on, the UI needs the codec server to show anything but ciphertext.
+  const codec = settings.PAYLOAD_ENCRYPTION_KEYS ? await startCodecServerFromSettings(settings) : undefined;
+  const { address, namespace, server } = await ensureServer((line) => console.log(line), codec?.url);
   const worker = await createWorker({ settings });
   // A dev server that dies takes the worker down with it: nothing would be served.
   let stopping = false;
@@ -27,6 +30,7 @@ async function main(): Promise<number> {
       `  server        ${address} (namespace ${namespace})`,
       `  task queue    ${settings.TASK_QUEUE}`,
       `  model         ${modelLabel(settings)} (${settings.MODEL_PROVIDER})`,
+      `  payloads      ${codec ? `encrypted (AES-256-GCM); codec server ${codec.url}` : 'plain JSON (set PAYLOAD_ENCRYPTION_KEYS to encrypt)'}`,
       '',
       '  Try, in another terminal:',
       '    npm run client -- route "I was charged twice this month"',
@@ -40,6 +44,7 @@ async function main(): Promise<number> {
   await worker.run();
   const serverDied = server !== undefined && server.process.exitCode !== null && !stopping;
   await server?.stop();
+  await codec?.close();
   return serverDied ? 1 : 0;
 }
 

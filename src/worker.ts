@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { bundleWorkflowCode, NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { FileOutbox } from './activities/outbox';
 import { createActivities, type Activities } from './activities';
+import { dataConverterFromSettings } from './codec';
 import { ConfigError, loadSettings, modelLabel, type Settings } from './config';
 import { connectWorker } from './connection';
 import { providerFromSettings } from './model';
@@ -56,6 +57,8 @@ export async function createWorker(options: CreateWorkerOptions = {}): Promise<W
     connection: target.connection,
     namespace: options.namespace ?? target.namespace,
     activities,
+    // Both queues carry payloads: both encrypt them when PAYLOAD_ENCRYPTION_KEYS is set.
+    dataConverter: dataConverterFromSettings(settings),
     // On SIGTERM the worker stops polling and lets running activities finish for this long;
     // what is still running then is retried by Temporal on another worker.
     shutdownGraceTime: '30s',

@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import { WorkflowFailedError } from '@temporalio/client';
 import { loadSettings, type Settings } from '../config';
+import { dataConverterFromSettings } from '../codec';
 import { connectClient } from '../connection';
 import { CommandFailure } from './errors';
 import { runUrl } from './ui-url';
@@ -17,7 +18,7 @@ export interface ClientContext {
 /** Settings first (a bad value stops before any connection), then the connection. */
 export async function openClientContext(): Promise<ClientContext> {
   const settings = loadSettings();
-  const { client, connection } = await connectClient();
+  const { client, connection } = await connectClient(dataConverterFromSettings(settings));
   return {
     client,
     settings,

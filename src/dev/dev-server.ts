@@ -29,6 +29,8 @@ export interface DevServerOptions {
   address: string;
   namespace: string;
   uiPort: number;
+  /** A remote codec for the UI (the codec server), so it shows encrypted payloads in clear. */
+  uiCodecEndpoint?: string;
   /** SQLite file: runs survive a restart. */
   dbFile: string;
   logFile: string;
@@ -59,6 +61,7 @@ export async function startDevServer(o: DevServerOptions): Promise<DevServer> {
     '--db-filename', o.dbFile,
     '--log-level', 'warn',
     ...devServerSearchAttributeFlags(),
+    ...(o.uiCodecEndpoint ? ['--ui-codec-endpoint', o.uiCodecEndpoint] : []),
   ];
   const [command, argv] = o.maxLifetimeSeconds ? ['timeout', [String(o.maxLifetimeSeconds), o.cli, ...args]] : [o.cli, args];
   // Its own process group: Ctrl-C reaches the worker first, and the server is stopped after it.

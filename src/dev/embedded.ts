@@ -11,11 +11,12 @@ export const SERVER_LOG = join(DATA_DIR, 'temporal-server.log');
  * here with its state in .data/temporal.sqlite (runs survive a restart) and the UI on TEMPORAL_UI_PORT.
  * `server` is set only when this call started one; the caller stops it.
  */
-export async function ensureServer(log: (line: string) => void): Promise<{ address: string; namespace: string; server?: DevServer }> {
+export async function ensureServer(log: (line: string) => void, uiCodecEndpoint?: string): Promise<{ address: string; namespace: string; server?: DevServer }> {
   const { connectionOptions, namespace } = temporalTarget();
   const address = connectionOptions.address;
   if (await isServerUp(address)) {
     log(`Temporal answers at ${address}: using it`);
+    if (uiCodecEndpoint) log(`  its UI decodes payloads only if it was started with --ui-codec-endpoint ${uiCodecEndpoint}`);
     return { address, namespace };
   }
   log(`Nothing answers at ${address}: starting a Temporal dev server (log: ${SERVER_LOG})`);
@@ -26,6 +27,7 @@ export async function ensureServer(log: (line: string) => void): Promise<{ addre
     uiPort: Number(process.env.TEMPORAL_UI_PORT ?? 8233),
     dbFile: join(DATA_DIR, 'temporal.sqlite'),
     logFile: SERVER_LOG,
+    uiCodecEndpoint,
   });
   return { address, namespace, server };
 }

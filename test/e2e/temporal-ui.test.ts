@@ -1,24 +1,18 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startDevServer, type DevServer } from '../../src/dev/dev-server';
 import { resolveTemporalCli } from '../../src/dev/temporal-cli';
 import { loadSettings } from '../../src/config';
 import { loadScenario } from '../../src/scenarios';
 import type { SupportCaseStatus } from '../../src/workflows/support-case';
 import { createWorker } from '../../src/worker';
+import { describeWithChromium, launchChromium, SHOTS } from '../helpers/browser';
 import { freePort } from '../helpers/ports';
 import { offlineActivities, tempDir, workflowBundle } from '../helpers/temporal';
 
-// The Temporal Web UI as an operator sees it, in Debian's Chromium (apt-get install chromium).
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = join(__dirname, '..', '..', 'artifacts', 'screenshots');
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium && process.env.CI) throw new Error(`CI needs Chromium at ${CHROMIUM}: .ci/run installs the Debian package chromium`);
-if (!haveChromium) console.warn(`browser test not run: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
-const describeWithChromium = haveChromium ? describe : describe.skip;
 
 describeWithChromium('the Temporal UI shows a finished hybrid case', () => {
   let server: DevServer;
@@ -62,12 +56,7 @@ describeWithChromium('the Temporal UI shows a finished hybrid case', () => {
     await handle.signal('approve', { by: 'dana', comment: 'rotate it' });
     await handle.result();
     mkdirSync(SHOTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      // Root in a container, and a closed network: no sandbox, no background calls home.
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   }, 120_000);
 

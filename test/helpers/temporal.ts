@@ -65,9 +65,10 @@ export async function startWorker(
   env: TestWorkflowEnvironment,
   activities: Activities,
   taskQueue = uniqueId('tq'),
+  settings = loadSettings({}),
 ): Promise<{ worker: WorkerGroup; taskQueue: string }> {
   const worker = await createWorker({
-    settings: loadSettings({}),
+    settings,
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
     taskQueue,

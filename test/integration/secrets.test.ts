@@ -1,24 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { WorkflowHandle } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { FileOutbox } from '../../src/activities/outbox';
 import { createActivities } from '../../src/activities';
 import { OpenAIProvider } from '../../src/model/openai-provider';
 import { loadScenario } from '../../src/scenarios';
 import type { SupportCaseStatus } from '../../src/workflows/support-case';
+import { historyText } from '../helpers/history';
 import { startWorker, tempDir, uniqueId, useServerAndFakeModel, workerLogs } from '../helpers/temporal';
 
 // The OpenAI key reaches the SDK and nothing else: not a workflow's history, not a log line,
 // not even when the provider rejects it (401) and the failure is recorded.
 const t = useServerAndFakeModel();
 const KEY = `sk-proj-${randomUUID()}`;
-
-/** A history as text, with every payload decoded: a secret hidden in base64 would still be found. */
-async function historyText(handle: WorkflowHandle): Promise<string> {
-  const json = historyToJSON(await handle.fetchHistory());
-  const decoded = [...json.matchAll(/"data":\s*"([A-Za-z0-9+/=]+)"/g)].map((m) => Buffer.from(m[1]!, 'base64').toString('utf8'));
-  return `${json}\n${decoded.join('\n')}`;
-}
 
 it('the API key appears in no history and no worker log line', async () => {
   const provider = new OpenAIProvider({ apiKey: KEY, model: 'gpt-5.4-mini', baseURL: t.fake.baseURL, timeoutMs: 2_000 });

@@ -1,6 +1,7 @@
 // compose-validate loads a compose file the way Docker Compose does (compose-go: schema,
 // interpolation, consistency of references) and prints its services. There is no Docker engine on
 // the project's machines, so this is how the tests know docker-compose.yml would be accepted.
+// COMPOSE_PROFILES activates profiles, as it does for docker compose.
 package main
 
 import (
@@ -22,7 +23,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: compose-validate <docker-compose.yml>")
 		os.Exit(2)
 	}
-	opts, err := cli.NewProjectOptions([]string{os.Args[1]}, cli.WithOsEnv, cli.WithConsistency(true))
+	opts, err := cli.NewProjectOptions([]string{os.Args[1]}, cli.WithOsEnv, cli.WithDefaultProfiles(), cli.WithConsistency(true))
 	if err != nil {
 		fail(err)
 	}
