@@ -1,34 +1,48 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import type { Client, WorkflowHandle } from '@temporalio/client';
+import { WorkflowFailedError, WorkflowNotFoundError, type Client, type WorkflowHandle } from '@temporalio/client';
 import { FileOutbox } from '../activities/outbox';
 import { startFakeOpenAI } from '../fake-openai/server';
 import { loadScenario } from '../scenarios';
 import type { SupportCaseStatus } from '../workflows/support-case';
 
+/**
+ * What goes wrong mid-run:
+ * - kill-worker: the only worker process is SIGKILLed; a new one is started and finishes the work.
+ * - kill-one-of-two: two worker processes share the task queues; one is SIGKILLed, the other finishes.
+ * - restart-server: the Temporal server is stopped and started again (its state in a file); the
+ *   worker stays up, reconnects and finishes.
+ */
+export type ChaosFault = 'kill-worker' | 'kill-one-of-two' | 'restart-server';
+
 export interface ChaosOptions {
+  fault: ChaosFault;
+  /** Stops and starts the server at `address` again; needed for restart-server. */
+  restartServer?: () => Promise<void>;
   client: Client;
   address: string;
   /** Workflows of each kind (route, troubleshoot, case). */
   perKind: number;
   latencyMs: number;
   failRate: number;
-  /** SIGKILL the first worker once the fake model has seen this many requests (mid-run, whatever the machine's speed). */
-  killAfterRequests: number;
+  /** Strike once the fake model has seen this many requests (mid-run, whatever the machine's speed). */
+  faultAfterRequests: number;
   workDir: string;
   log?: (line: string) => void;
 }
 
 export interface ChaosSummary {
+  fault: ChaosFault;
   started: number;
   completed: number;
   lost: number;
   wrongResults: string[];
   modelRequests: number;
-  /** Model requests made before the kill: above 0 and below modelRequests when the kill hit mid-run. */
-  requestsBeforeKill: number;
+  /** Model requests made before the fault: above 0 and below modelRequests when it struck mid-run. */
+  requestsBeforeFault: number;
   modelAttemptsInHistory: number;
   duplicateSideEffects: number;
+  /** From the fault to the last workflow's completion. */
   recoveryMs: number;
 }
 
@@ -65,9 +79,21 @@ async function modelAttempts(client: Client, workflowIds: string[]): Promise<num
   return total;
 }
 
+/** Retries a client call while the server is away (restart-server), for up to a minute; a workflow's own failure is final. */
+async function patiently<T>(call: () => Promise<T>): Promise<T> {
+  for (let tries = 1; ; tries += 1) {
+    try {
+      return await call();
+    } catch (err) {
+      if (tries >= 60 || err instanceof WorkflowFailedError || err instanceof WorkflowNotFoundError) throw err;
+      await new Promise((r) => setTimeout(r, 1_000));
+    }
+  }
+}
+
 /**
- * Starts workflows of all three kinds against a faulty fake model, SIGKILLs the worker process
- * mid-run, lets a second process finish, and checks that nothing was lost or done twice.
+ * Starts workflows of all three kinds against a faulty fake model, strikes with `fault` mid-run,
+ * lets the survivors (or a replacement) finish, and checks that nothing was lost or done twice.
  */
 export async function runChaos(o: ChaosOptions): Promise<ChaosSummary> {
   const log = o.log ?? (() => {});
@@ -84,8 +110,9 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosSummary> {
     OUTBOX_DIR: outboxDir,
     LOG_LEVEL: 'ERROR',
   };
-  const first = workerProcess(env, log);
-  let second: ChildProcess | undefined;
+  if (o.fault === 'restart-server' && !o.restartServer) throw new Error('restart-server needs restartServer');
+  const workers = [workerProcess(env, log)];
+  if (o.fault === 'kill-one-of-two') workers.push(workerProcess(env, log));
   try {
     const payment = loadScenario('payment-after-deploy');
     const start = (type: string, id: string, arg: unknown) => o.client.workflow.start(type, { taskQueue, workflowId: id, args: [arg] });
@@ -98,17 +125,23 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosSummary> {
         check: (r) => (r as { decision: string }).decision === 'approved',
       });
     }
-    log(`started ${handles.length} workflows; killing worker ${first.pid} after ${o.killAfterRequests} model requests`);
+    log(`started ${handles.length} workflows; ${o.fault} after ${o.faultAfterRequests} model requests`);
     const deadline = Date.now() + 120_000;
-    while (fake.requestCount < o.killAfterRequests) {
-      if (Date.now() > deadline) throw new Error(`the first worker made no progress in 120 s (${fake.requestCount} model requests)`);
+    while (fake.requestCount < o.faultAfterRequests) {
+      if (Date.now() > deadline) throw new Error(`the workers made no progress in 120 s (${fake.requestCount} model requests)`);
       await new Promise((r) => setTimeout(r, 50));
     }
-    const requestsBeforeKill = fake.requestCount;
-    first.kill('SIGKILL');
-    await new Promise((r) => first.once('exit', r));
-    const killedAt = Date.now();
-    second = workerProcess(env, log);
+    const requestsBeforeFault = fake.requestCount;
+    const faultAt = Date.now();
+    if (o.fault === 'restart-server') {
+      await o.restartServer!();
+      log(`server restarted in ${Date.now() - faultAt} ms`);
+    } else {
+      const victim = workers[0]!;
+      victim.kill('SIGKILL');
+      await new Promise((r) => victim.once('exit', r));
+      if (o.fault === 'kill-worker') workers.push(workerProcess(env, log));
+    }
 
     // A person approves every case once it waits; the signal survives the worker's death.
     const approvals = handles
@@ -116,14 +149,14 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosSummary> {
       .map(async ({ handle }) => {
         for (;;) {
           const status = await handle.query<SupportCaseStatus>('status').catch(() => undefined);
-          if (status?.stage === 'awaiting_approval') return handle.signal('approve', { by: 'ops' });
+          if (status?.stage === 'awaiting_approval') return patiently(() => handle.signal('approve', { by: 'ops' }));
           if (status?.stage === 'closed') return;
           await new Promise((r) => setTimeout(r, 250));
         }
       });
     await Promise.all(approvals);
-    const results = await Promise.allSettled(handles.map(({ handle }) => handle.result()));
-    const recoveryMs = Date.now() - killedAt;
+    const results = await Promise.allSettled(handles.map(({ handle }) => patiently(() => handle.result())));
+    const recoveryMs = Date.now() - faultAt;
     const wrongResults = results.flatMap((r, i) =>
       r.status === 'fulfilled' && handles[i]!.check(r.value) ? [] : [`${handles[i]!.handle.workflowId}: ${r.status === 'rejected' ? String(r.reason) : JSON.stringify(r.value).slice(0, 200)}`],
     );
@@ -134,18 +167,19 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosSummary> {
     // Keys are unique by construction; a duplicate would show as more entries than runs that deliver.
     const duplicateSideEffects = Math.max(0, deliveries.length - o.perKind) + Math.max(0, actions.length - o.perKind);
     return {
+      fault: o.fault,
       started: handles.length,
       completed: results.filter((r) => r.status === 'fulfilled').length,
       lost: results.filter((r) => r.status === 'rejected').length,
       wrongResults,
       modelRequests: fake.requestCount,
-      requestsBeforeKill,
+      requestsBeforeFault,
       modelAttemptsInHistory: await modelAttempts(o.client, [...ids, ...childIds]),
       duplicateSideEffects,
       recoveryMs,
     };
   } finally {
-    await Promise.all([stop(first), second && stop(second)]);
+    await Promise.all(workers.map(stop));
     await fake.close();
   }
 }
