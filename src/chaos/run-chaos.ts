@@ -1,7 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { WorkflowFailedError, WorkflowNotFoundError, type Client, type WorkflowHandle } from '@temporalio/client';
 import { FileOutbox } from '../activities/outbox';
+import { workerProcess } from '../dev/worker-process';
 import { startFakeOpenAI } from '../fake-openai/server';
 import { loadScenario } from '../scenarios';
 import type { SupportCaseStatus } from '../workflows/support-case';
@@ -44,21 +45,6 @@ export interface ChaosSummary {
   duplicateSideEffects: number;
   /** From the fault to the last workflow's completion. */
   recoveryMs: number;
-}
-
-const ROOT = join(__dirname, '..', '..');
-
-/** A worker as its own OS process, so it can be killed for real. */
-function workerProcess(env: Record<string, string>, log: (l: string) => void): ChildProcess {
-  // One process (tsx as a loader, not its CLI, which would run the worker in a grandchild that SIGKILL misses).
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'worker.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (d: Buffer) => log(`worker ${child.pid}: ${d.toString().trim()}`));
-  child.stderr?.on('data', (d: Buffer) => log(`worker ${child.pid}: ${d.toString().trim()}`));
-  return child;
 }
 
 /** Sum of the attempts of every model activity, as the histories record them. */

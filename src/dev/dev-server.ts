@@ -31,8 +31,10 @@ export interface DevServerOptions {
   uiPort: number;
   /** A remote codec for the UI (the codec server), so it shows encrypted payloads in clear. */
   uiCodecEndpoint?: string;
-  /** SQLite file: runs survive a restart. */
-  dbFile: string;
+  /** SQLite file: runs survive a restart. Without one the state is in memory (faster, gone on exit). */
+  dbFile?: string;
+  /** Server dynamic config, e.g. { 'matching.numTaskqueueReadPartitions': 1 }. */
+  dynamicConfig?: Record<string, string | number | boolean>;
   logFile: string;
   /** How long to wait for it to answer. */
   startTimeoutMs?: number;
@@ -49,7 +51,7 @@ export interface DevServer {
 /** Starts `temporal server start-dev` on loopback with the project's search attributes, and waits until it answers. */
 export async function startDevServer(o: DevServerOptions): Promise<DevServer> {
   const { port } = splitAddress(o.address);
-  mkdirSync(dirname(o.dbFile), { recursive: true });
+  if (o.dbFile) mkdirSync(dirname(o.dbFile), { recursive: true });
   mkdirSync(dirname(o.logFile), { recursive: true });
   const log = openSync(o.logFile, 'a');
   const args = [
@@ -58,7 +60,8 @@ export async function startDevServer(o: DevServerOptions): Promise<DevServer> {
     '--port', String(port),
     '--ui-port', String(o.uiPort),
     '--namespace', o.namespace,
-    '--db-filename', o.dbFile,
+    ...(o.dbFile ? ['--db-filename', o.dbFile] : []),
+    ...Object.entries(o.dynamicConfig ?? {}).flatMap(([key, value]) => ['--dynamic-config-value', `${key}=${JSON.stringify(value)}`]),
     '--log-level', 'warn',
     ...devServerSearchAttributeFlags(),
     ...(o.uiCodecEndpoint ? ['--ui-codec-endpoint', o.uiCodecEndpoint] : []),

@@ -14,6 +14,8 @@ export const Scenario = z
         }
       }
     }),
+    /** What makes a bad first step tempting, for scenarios that measure recovery. */
+    trap: z.string().min(1).optional(),
     expected: z.object({
       outcome: z.enum(['resolved', 'escalated']),
       rootCauseKeywords: z.array(z.string().min(1)),

@@ -1,0 +1,17 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+
+/** A worker as its own OS process (src/worker.ts with these settings), so it can be killed or measured. */
+export function workerProcess(env: Record<string, string>, log: (l: string) => void): ChildProcess {
+  // One process (tsx as a loader, not its CLI, which would run the worker in a grandchild that SIGKILL misses).
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'worker.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d: Buffer) => log(`worker ${child.pid}: ${d.toString().trim()}`));
+  child.stderr?.on('data', (d: Buffer) => log(`worker ${child.pid}: ${d.toString().trim()}`));
+  return child;
+}

@@ -1,0 +1,73 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { ConfigError, loadSettings } from '../config';
+import { startLocalServer } from '../dev/local-server';
+import { listScenarios } from '../scenarios';
+import { createWorker } from '../worker';
+import { loadTickets, TICKETS_FILE } from './dataset';
+import { loadPrices } from './prices';
+import { progressBar } from './progress';
+import { renderChart, renderMarkdown, renderTerminal } from './render';
+import { runEval } from './run-eval';
+import { summarizeEval } from './summarize';
+
+const REVIEWER = 'eval-reviewer';
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number ≥ 1');
+  return n;
+}
+
+async function main(): Promise<void> {
+  const program = new Command('eval')
+    .description(
+      'Runs the labelled tickets (eval/tickets.json) through Pattern A, the troubleshooting scenarios through\n' +
+        'Pattern B, and both through Pattern C, on a Temporal dev server of its own, and prints the measures side\n' +
+        'by side. Writes <out>/eval-<provider>.json, .md and .svg.',
+    )
+    .addOption(new Option('--provider <provider>', 'offline rules, or the OpenAI API (needs OPENAI_API_KEY; OPENAI_BASE_URL and OPENAI_MODEL apply)').choices(['offline', 'openai']))
+    .option('--concurrency <n>', 'workflows in flight at once', positiveInt, 8)
+    .option('--limit <n>', 'only the first n tickets', positiveInt)
+    .option('--tickets <file>', 'labelled tickets', TICKETS_FILE)
+    .option('--prices <file>', 'price table JSON: {"model": {"inputPerMTok": 0.75, "outputPerMTok": 4.5}}')
+    .option('--out <dir>', 'where the JSON, Markdown and SVG go', 'reports')
+    .parse();
+  const opts = program.opts<{ provider?: 'offline' | 'openai'; concurrency: number; limit?: number; tickets: string; prices?: string; out: string }>();
+
+  const settings = loadSettings({ ...process.env, ...(opts.provider && { MODEL_PROVIDER: opts.provider }), LOG_LEVEL: 'WARN' });
+  const prices = loadPrices(opts.prices);
+  const tickets = loadTickets(opts.tickets).slice(0, opts.limit);
+  const scenarios = listScenarios();
+  const provider = settings.MODEL_PROVIDER;
+  // The worker's own log would tear the progress bar: only warnings and errors.
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+
+  console.error(`eval: ${tickets.length} tickets, ${scenarios.length} scenarios, provider ${provider}, concurrency ${opts.concurrency}; starting a Temporal dev server`);
+  const local = await startLocalServer({ maxLifetimeSeconds: 3_600 });
+  const startedAt = new Date();
+  try {
+    const taskQueue = `eval-${startedAt.getTime()}`;
+    const worker = await createWorker({ settings, connection: local.nativeConnection, taskQueue });
+    const run = await worker.runUntil(
+      runEval({ client: local.client, taskQueue, tickets, scenarios, concurrency: opts.concurrency, reviewer: REVIEWER, onProgress: progressBar() }),
+    );
+    const report = summarizeEval(run, { provider, concurrency: opts.concurrency, prices, startedAt, durationS: (Date.now() - startedAt.getTime()) / 1000 });
+    console.log(`\n${renderTerminal(report)}\n`);
+    mkdirSync(opts.out, { recursive: true });
+    const base = join(opts.out, `eval-${provider}`);
+    writeFileSync(`${base}.json`, `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(`${base}.svg`, renderChart(report));
+    writeFileSync(`${base}.md`, renderMarkdown(report, `eval-${provider}.svg`));
+    console.log(`wrote ${[`${base}.json`, `${base}.md`, `${base}.svg`].map((f) => relative(process.cwd(), f)).join(', ')}`);
+  } finally {
+    await local.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(err instanceof ConfigError ? 2 : 1);
+});
