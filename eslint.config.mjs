@@ -4,6 +4,8 @@ import { builtinModules } from 'node:module';
 // Workflow code runs in Temporal's deterministic sandbox: no Node built-ins, no I/O.
 const nodeBuiltins = builtinModules.flatMap((m) => [m, `node:${m}`]);
 
+const toolsImport = { group: ['**/tools/**'], message: 'src/ is the product: it must not import from tools/.' };
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'lib/**', '.temporal/**', '.data/**', 'artifacts/**', 'coverage/**', '*.js', '*.mjs'] },
   ...tseslint.configs.recommended,
@@ -15,6 +17,11 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // The product never depends on its tooling (eval, bench, chaos, fake model, dev servers).
+    files: ['src/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [toolsImport] }] },
   },
   {
     files: ['src/workflows/**/*.ts', 'src/domain/**/*.ts'],
@@ -30,6 +37,7 @@ export default tseslint.config(
             { name: '@temporalio/activity', message: 'Workflows do not import activity code.' },
           ],
           patterns: [
+            toolsImport,
             { group: ['**/activities', '**/activities/*'], allowTypeImports: true, message: 'Import activity types only (import type).' },
             { group: ['**/model/*', '**/model'], message: 'Model providers run in activities, not in workflows.' },
           ],

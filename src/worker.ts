@@ -8,7 +8,7 @@ import { connectWorker } from './connection';
 import { providerFromSettings } from './model';
 import { installRuntime } from './runtime';
 import { WorkerGroup } from './worker-group';
-import { modelTaskQueue } from './domain/policy';
+import { modelTaskQueue } from './workflows/task-queues';
 
 export interface CreateWorkerOptions {
   settings?: Settings;

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { SearchAttributes } from '../domain/search-attributes';
+import { SearchAttributes } from '../workflows/search-attributes';
 import { openClientContext } from './context';
 import { UsageError } from './errors';
 import { printResult, type OutputOptions } from './output';

@@ -30,7 +30,7 @@ import { FailureType } from '../domain/failures';
 import { DEFAULT_AGENT_LIMITS, isSupported } from '../domain/guardrails';
 import { DEFAULT_REVIEW_THRESHOLD } from '../domain/policy';
 import { Scenario } from '../domain/scenario';
-import { SearchAttributes } from '../domain/search-attributes';
+import { SearchAttributes } from './search-attributes';
 import type { TicketInput } from '../domain/ticket';
 import { NO_USAGE, addUsage, type Usage } from '../domain/usage';
 import type { Activities } from '../activities';

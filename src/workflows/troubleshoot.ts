@@ -2,7 +2,7 @@ import { defineQuery, proxyActivities, setCurrentDetails, setHandler, upsertSear
 import type { AgentOutcome, AgentStep } from '../domain/agent';
 import { isSupported, rejectDecision, trailingRejections, type AgentLimits } from '../domain/guardrails';
 import type { Scenario } from '../domain/scenario';
-import { SearchAttributes } from '../domain/search-attributes';
+import { SearchAttributes } from './search-attributes';
 import { TOOLS, type ToolName } from '../domain/tools';
 import { NO_USAGE, addUsage, type Usage } from '../domain/usage';
 import type { Activities } from '../activities';

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { runChaos } from '../../src/chaos/run-chaos';
-import { startDevServer, type DevServer, type DevServerOptions } from '../../src/dev/dev-server';
-import { resolveTemporalCli } from '../../src/dev/temporal-cli';
+import { runChaos } from '../../tools/chaos/run-chaos';
+import { startDevServer, type DevServer, type DevServerOptions } from '../../tools/dev/dev-server';
+import { resolveTemporalCli } from '../../tools/dev/temporal-cli';
 import { expectNothingLost } from '../helpers/chaos';
 import { tempDir } from '../helpers/files';
 import { freePort } from '../helpers/ports';

@@ -1,5 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
-import { runChaos } from '../../src/chaos/run-chaos';
+import { runChaos } from '../../tools/chaos/run-chaos';
 import { expectNothingLost } from '../helpers/chaos';
 import { tempDir } from '../helpers/files';
 

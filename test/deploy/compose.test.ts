@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { SettingsFields } from '../../src/config';
-import { ALL_SEARCH_ATTRIBUTES } from '../../src/domain/search-attributes';
+import { ALL_SEARCH_ATTRIBUTES } from '../../src/workflows/search-attributes';
 import { tempDir } from '../helpers/files';
 
 // No Docker engine here: the compose file is checked for what the worker needs, not run.

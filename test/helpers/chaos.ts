@@ -1,4 +1,4 @@
-import type { ChaosSummary } from '../../src/chaos/run-chaos';
+import type { ChaosSummary } from '../../tools/chaos/run-chaos';
 
 /** What every chaos run must show, whatever the fault. */
 export function expectNothingLost(summary: ChaosSummary, started: number): void {

@@ -1,1 +1,1 @@
-export { freePort } from '../../src/dev/ports';
+export { freePort } from '../../tools/dev/ports';

@@ -6,7 +6,7 @@ import { createActivities, type Activities } from '../../src/activities';
 import { loadSettings } from '../../src/config';
 import { OfflineProvider } from '../../src/model/offline-provider';
 import { OpenAIProvider } from '../../src/model/openai-provider';
-import { startFakeOpenAI, type FakeOpenAI } from '../../src/fake-openai/server';
+import { startFakeOpenAI, type FakeOpenAI } from '../../tools/fake-openai/server';
 import { createWorker } from '../../src/worker';
 import type { WorkerGroup } from '../../src/worker-group';
 import { tempDir } from './files';

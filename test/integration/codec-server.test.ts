@@ -9,7 +9,7 @@ import { parseKeyRing } from '../../src/codec/keyring';
 import { startCodecServerFromSettings } from '../../src/codec/main';
 import type { CodecServer } from '../../src/codec/server';
 import { loadSettings } from '../../src/config';
-import { resolveTemporalCli } from '../../src/dev/temporal-cli';
+import { resolveTemporalCli } from '../../tools/dev/temporal-cli';
 import { withBase64Decoded } from '../helpers/history';
 import { offlineActivities, startWorker, uniqueId, useServerAndFakeModel } from '../helpers/temporal';
 

@@ -1,8 +1,8 @@
-import { loadTickets } from '../../src/eval/dataset';
-import { DEFAULT_PRICES } from '../../src/eval/prices';
-import { renderMarkdown, renderTerminal } from '../../src/eval/render';
-import { runEval } from '../../src/eval/run-eval';
-import { summarizeEval } from '../../src/eval/summarize';
+import { loadTickets } from '../../tools/eval/dataset';
+import { DEFAULT_PRICES } from '../../tools/eval/prices';
+import { renderMarkdown, renderTerminal } from '../../tools/eval/render';
+import { runEval } from '../../tools/eval/run-eval';
+import { summarizeEval } from '../../tools/eval/summarize';
 import { listScenarios } from '../../src/scenarios';
 import { offlineActivities, startWorker, useServerAndFakeModel } from '../helpers/temporal';
 

@@ -1,4 +1,4 @@
-import type { Fault } from '../../src/fake-openai/faults';
+import type { Fault } from '../../tools/fake-openai/faults';
 import type { RouteTicketResult } from '../../src/workflows/route-ticket';
 import { activitiesAgainst, startWorker, uniqueId, useServerAndFakeModel } from '../helpers/temporal';
 

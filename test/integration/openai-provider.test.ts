@@ -1,5 +1,5 @@
-import { startFakeOpenAI, type FakeOpenAI } from '../../src/fake-openai/server';
-import type { Fault } from '../../src/fake-openai/faults';
+import { startFakeOpenAI, type FakeOpenAI } from '../../tools/fake-openai/server';
+import type { Fault } from '../../tools/fake-openai/faults';
 import { ModelError } from '../../src/model/errors';
 import { OpenAIProvider } from '../../src/model/openai-provider';
 import { classifyTicketTask } from '../../src/model/tasks';

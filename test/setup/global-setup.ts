@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { startDevServer, type DevServer } from '../../src/dev/dev-server';
-import { resolveTemporalCli } from '../../src/dev/temporal-cli';
+import { startDevServer, type DevServer } from '../../tools/dev/dev-server';
+import { resolveTemporalCli } from '../../tools/dev/temporal-cli';
 import { tempDir } from '../helpers/files';
 import { freePort } from '../helpers/ports';
 

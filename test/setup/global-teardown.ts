@@ -1,4 +1,4 @@
-import type { DevServer } from '../../src/dev/dev-server';
+import type { DevServer } from '../../tools/dev/dev-server';
 
 export default async function globalTeardown(): Promise<void> {
   await (globalThis as { __temporalTestServer?: DevServer }).__temporalTestServer?.stop();

@@ -1,4 +1,4 @@
-import { growthFactor, growthVerdict, overheadRatio, stepsUntilHistoryWarning, throughput, HISTORY_WARN } from '../../src/bench/ratios';
+import { growthFactor, growthVerdict, overheadRatio, stepsUntilHistoryWarning, throughput, HISTORY_WARN } from '../../tools/bench/ratios';
 
 describe('bench ratios', () => {
   it('overhead is engine p50 over direct p50, and refuses a zero baseline', () => {

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TicketCategory } from '../../src/domain/ticket';
-import { loadTickets } from '../../src/eval/dataset';
-import { reviewerDecision } from '../../src/eval/run-eval';
+import { loadTickets } from '../../tools/eval/dataset';
+import { reviewerDecision } from '../../tools/eval/run-eval';
 import { listScenarios } from '../../src/scenarios';
 import { tempDir } from '../helpers/files';
 

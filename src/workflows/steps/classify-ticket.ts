@@ -1,5 +1,5 @@
 import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
-import { MODEL_RETRY } from '../../domain/policy';
+import { MODEL_RETRY } from './model-activities';
 import type { Classification } from '../../domain/ticket';
 import { NO_USAGE, type Usage } from '../../domain/usage';
 import type { ModelFailureDetails } from '../../activities/model-failure';

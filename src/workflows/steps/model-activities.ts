@@ -1,6 +1,17 @@
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
-import { MODEL_RETRY, modelTaskQueue } from '../../domain/policy';
+import { modelTaskQueue } from '../task-queues';
 import type { Activities } from '../../activities';
+
+/**
+ * Retries for model calls. Four attempts ride out a short outage; a 429's retry-after overrides the
+ * interval (the activity passes it as nextRetryDelay). Non-retryable types fail at once.
+ */
+export const MODEL_RETRY = {
+  initialInterval: '500ms',
+  backoffCoefficient: 2,
+  maximumInterval: '30s',
+  maximumAttempts: 4,
+} as const;
 
 /**
  * The model-calling activities, on their own task queue next to the workflow's: the server rate

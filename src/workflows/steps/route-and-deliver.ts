@@ -1,6 +1,6 @@
 import { proxyActivities, setCurrentDetails, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { FALLBACK_TEAM, needsReview, teamFor } from '../../domain/routing';
-import { SearchAttributes } from '../../domain/search-attributes';
+import { SearchAttributes } from '../search-attributes';
 import type { Activities } from '../../activities';
 import type { ClassificationOutcome } from './classify-ticket';
 

@@ -1,6 +1,6 @@
 import { cpus, totalmem } from 'node:os';
-import { TicketCategory } from '../domain/ticket';
-import type { Usage } from '../domain/usage';
+import { TicketCategory } from '../../src/domain/ticket';
+import type { Usage } from '../../src/domain/usage';
 import { scoreAgentRun, summarizeAgent, type AgentRunScore, type AgentSummary } from './agent-metrics';
 import { TicketTag } from './dataset';
 import { summarizeHybrid, type HybridSummary } from './hybrid-metrics';

@@ -8,9 +8,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { runChaos, type ChaosFault, type ChaosSummary } from '../src/chaos/run-chaos';
-import { startDevServer, type DevServerOptions } from '../src/dev/dev-server';
-import { resolveTemporalCli } from '../src/dev/temporal-cli';
+import { runChaos, type ChaosFault, type ChaosSummary } from './run-chaos';
+import { startDevServer, type DevServerOptions } from '../dev/dev-server';
+import { resolveTemporalCli } from '../dev/temporal-cli';
 
 const FAULTS: ChaosFault[] = ['kill-worker', 'kill-one-of-two', 'restart-server'];
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { Priority, TicketCategory, TicketInput } from '../domain/ticket';
+import { Priority, TicketCategory, TicketInput } from '../../src/domain/ticket';
 
-export const TICKETS_FILE = join(__dirname, '..', '..', 'eval', 'tickets.json');
+export const TICKETS_FILE = join(__dirname, '..', '..', 'data', 'tickets', 'train.json');
 
 export const TicketTag = z.enum(['ambiguous', 'multi-intent', 'typos', 'non-english', 'long', 'short', 'informal', 'angry', 'polite', 'injection']);
 

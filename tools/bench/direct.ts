@@ -1,10 +1,10 @@
 import { MockActivityEnvironment } from '@temporalio/testing';
-import type { AgentStep } from '../domain/agent';
-import { DEFAULT_REVIEW_THRESHOLD } from '../domain/policy';
-import { needsReview, teamFor } from '../domain/routing';
-import { TOOLS, type ToolName } from '../domain/tools';
-import type { Scenario } from '../domain/scenario';
-import type { Activities } from '../activities';
+import type { AgentStep } from '../../src/domain/agent';
+import { DEFAULT_REVIEW_THRESHOLD } from '../../src/domain/policy';
+import { needsReview, teamFor } from '../../src/domain/routing';
+import { TOOLS, type ToolName } from '../../src/domain/tools';
+import type { Scenario } from '../../src/domain/scenario';
+import type { Activities } from '../../src/activities';
 
 /** Runs `fn` with an activity context (heartbeat, info) and no worker. */
 const inContext = <T>(env: MockActivityEnvironment, fn: () => Promise<T>): Promise<T> => env.run(fn) as Promise<T>;

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { temporalTarget } from '../connection';
+import { temporalTarget } from '../../src/connection';
 import { isServerUp, startDevServer, type DevServer } from './dev-server';
 import { resolveTemporalCli } from './temporal-cli';
 

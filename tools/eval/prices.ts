@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { OFFLINE_MODEL } from '../model/offline-provider';
+import { OFFLINE_MODEL } from '../../src/model/offline-provider';
 import type { Price } from './metrics';
 
 const PriceTable = z.record(z.string(), z.object({ inputPerMTok: z.number().min(0), outputPerMTok: z.number().min(0) }).strict());

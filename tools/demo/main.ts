@@ -1,14 +1,14 @@
 import { Command } from 'commander';
-import { caseLines, openCase } from './cli/case';
-import { openClientContext } from './cli/context';
-import { decide } from './cli/decide';
-import { runClient } from './client';
-import { loadSettings } from './config';
-import { ensureServer } from './dev/embedded';
-import type { SupportCaseStatus } from './workflows/support-case';
-import { loadScenario } from './scenarios';
-import { installRuntime } from './runtime';
-import { createWorker } from './worker';
+import { caseLines, openCase } from '../../src/cli/case';
+import { openClientContext } from '../../src/cli/context';
+import { decide } from '../../src/cli/decide';
+import { runClient } from '../../src/client';
+import { loadSettings } from '../../src/config';
+import { ensureServer } from '../dev/embedded';
+import type { SupportCaseStatus } from '../../src/workflows/support-case';
+import { loadScenario } from '../../src/scenarios';
+import { installRuntime } from '../../src/runtime';
+import { createWorker } from '../../src/worker';
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const section = (title: string) => say(`\n=== ${title}\n`);

@@ -1,7 +1,7 @@
-import type { AgentDecision, DecisionInput } from '../domain/agent';
-import { NO_USAGE, type ModelResponse } from '../domain/usage';
-import type { ModelProvider } from '../model/provider';
-import type { ModelTask } from '../model/task';
+import type { AgentDecision, DecisionInput } from '../../src/domain/agent';
+import { NO_USAGE, type ModelResponse } from '../../src/domain/usage';
+import type { ModelProvider } from '../../src/model/provider';
+import type { ModelTask } from '../../src/model/task';
 
 /**
  * A 0 ms model for engine figures: the agent investigates the next tool it has not run, then keeps

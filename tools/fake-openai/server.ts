@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { MODEL_TASKS } from '../model/tasks';
+import { MODEL_TASKS } from '../../src/model/tasks';
 import { RANDOM_FAULTS, faultReply, outputText, type Fault, type Reply } from './faults';
 
 /** A scripted answer: a fault, a fixed output, or a function of the task's input. */

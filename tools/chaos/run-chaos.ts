@@ -1,11 +1,11 @@
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { WorkflowFailedError, WorkflowNotFoundError, type Client, type WorkflowHandle } from '@temporalio/client';
-import { FileOutbox } from '../activities/outbox';
+import { FileOutbox } from '../../src/activities/outbox';
 import { workerProcess } from '../dev/worker-process';
 import { startFakeOpenAI } from '../fake-openai/server';
-import { loadScenario } from '../scenarios';
-import type { SupportCaseStatus } from '../workflows/support-case';
+import { loadScenario } from '../../src/scenarios';
+import type { SupportCaseStatus } from '../../src/workflows/support-case';
 
 /**
  * What goes wrong mid-run:

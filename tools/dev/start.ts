@@ -1,8 +1,8 @@
-import { startCodecServerFromSettings } from './codec/main';
-import { loadSettings, modelLabel } from './config';
-import { ensureServer, SERVER_LOG } from './dev/embedded';
-import { installRuntime } from './runtime';
-import { createWorker } from './worker';
+import { startCodecServerFromSettings } from '../../src/codec/main';
+import { loadSettings, modelLabel } from '../../src/config';
+import { ensureServer, SERVER_LOG } from './embedded';
+import { installRuntime } from '../../src/runtime';
+import { createWorker } from '../../src/worker';
 
 /**
  * `npm start`: the embedded default. Starts a Temporal dev server (SQLite file, UI) when nothing

@@ -1,9 +1,9 @@
 import type { Client } from '@temporalio/client';
-import type { Activities } from '../activities';
+import type { Activities } from '../../src/activities';
 import { workerProcess } from '../dev/worker-process';
 import { percentile } from '../eval/metrics';
 import { runPool } from '../eval/pool';
-import { loadScenario } from '../scenarios';
+import { loadScenario } from '../../src/scenarios';
 import { directAgent, directRoute } from './direct';
 import { historySize, taskTimings } from './history-size';
 import { growthFactor, growthVerdict, overheadRatio, stepsUntilHistoryWarning, throughput } from './ratios';

@@ -1,7 +1,7 @@
-import type { AgentStep } from '../domain/agent';
-import type { Scenario } from '../domain/scenario';
-import { NO_DATA } from '../domain/tools';
-import type { TroubleshootResult } from '../workflows/troubleshoot';
+import type { AgentStep } from '../../src/domain/agent';
+import type { Scenario } from '../../src/domain/scenario';
+import { NO_DATA } from '../../src/domain/tools';
+import type { TroubleshootResult } from '../../src/workflows/troubleshoot';
 import { mean, rate } from './metrics';
 
 /** What one agent run did, judged against its scenario's expected outcome. */

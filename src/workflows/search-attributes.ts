@@ -13,8 +13,3 @@ export const SearchAttributes = {
 } as const;
 
 export const ALL_SEARCH_ATTRIBUTES = Object.values(SearchAttributes);
-
-/** `Name=Keyword` pairs in the form `temporal server start-dev --search-attribute` takes. */
-export function devServerSearchAttributeFlags(): string[] {
-  return ALL_SEARCH_ATTRIBUTES.flatMap((key) => ['--search-attribute', `${key.name}=Keyword`]);
-}

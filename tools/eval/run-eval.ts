@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import type { Scenario } from '../domain/scenario';
-import type { RouteTicketResult } from '../workflows/route-ticket';
-import type { SupportCaseResult, SupportCaseStatus } from '../workflows/support-case';
-import type { TroubleshootResult } from '../workflows/troubleshoot';
+import type { Scenario } from '../../src/domain/scenario';
+import type { RouteTicketResult } from '../../src/workflows/route-ticket';
+import type { SupportCaseResult, SupportCaseStatus } from '../../src/workflows/support-case';
+import type { TroubleshootResult } from '../../src/workflows/troubleshoot';
 import type { LabelledTicket } from './dataset';
 import { runPool } from './pool';
 

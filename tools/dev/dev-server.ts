@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Socket } from 'node:net';
-import { devServerSearchAttributeFlags } from '../domain/search-attributes';
+import { ALL_SEARCH_ATTRIBUTES } from '../../src/workflows/search-attributes';
 
 /** Whether something accepts TCP connections at host:port within the timeout. */
 export function isServerUp(address: string, timeoutMs = 1_000): Promise<boolean> {
@@ -22,6 +22,11 @@ export function isServerUp(address: string, timeoutMs = 1_000): Promise<boolean>
 export function splitAddress(address: string): { host: string; port: number } {
   const i = address.lastIndexOf(':');
   return { host: address.slice(0, i).replace(/^\[|\]$/g, '') || 'localhost', port: Number(address.slice(i + 1)) };
+}
+
+/** `Name=Keyword` pairs in the form `temporal server start-dev --search-attribute` takes. */
+function searchAttributeFlags(): string[] {
+  return ALL_SEARCH_ATTRIBUTES.flatMap((key) => ['--search-attribute', `${key.name}=Keyword`]);
 }
 
 export interface DevServerOptions {
@@ -63,7 +68,7 @@ export async function startDevServer(o: DevServerOptions): Promise<DevServer> {
     ...(o.dbFile ? ['--db-filename', o.dbFile] : []),
     ...Object.entries(o.dynamicConfig ?? {}).flatMap(([key, value]) => ['--dynamic-config-value', `${key}=${JSON.stringify(value)}`]),
     '--log-level', 'warn',
-    ...devServerSearchAttributeFlags(),
+    ...searchAttributeFlags(),
     ...(o.uiCodecEndpoint ? ['--ui-codec-endpoint', o.uiCodecEndpoint] : []),
   ];
   const [command, argv] = o.maxLifetimeSeconds ? ['timeout', [String(o.maxLifetimeSeconds), o.cli, ...args]] : [o.cli, args];

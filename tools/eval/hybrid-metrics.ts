@@ -1,4 +1,4 @@
-import type { CaseDecision, CasePath } from '../domain/case';
+import type { CaseDecision, CasePath } from '../../src/domain/case';
 import { rate } from './metrics';
 
 export interface HybridSummary {
