@@ -1,4 +1,4 @@
-import { Classification } from '../../src/domain/ticket';
+import { Classification } from '../../src/domain/ticket.schema';
 import { classifyOffline } from '../../src/model/tasks/classify-ticket';
 
 describe('offline classification rules', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { Priority, TicketCategory, TicketInput } from '../../src/domain/ticket';
+import { Priority, TicketCategory, TicketText } from '../../src/domain/ticket.schema';
 
 export const TICKETS_FILE = join(__dirname, '..', '..', 'data', 'tickets', 'train.json');
 
@@ -11,7 +11,7 @@ export const TicketTag = z.enum(['ambiguous', 'multi-intent', 'typos', 'non-engl
 export const LabelledTicket = z
   .object({
     id: z.string().regex(/^t\d{3,}$/, 'id must look like t001'),
-    text: TicketInput.shape.text,
+    text: TicketText,
     category: TicketCategory,
     priority: Priority,
     tags: z.array(TicketTag),

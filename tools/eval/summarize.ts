@@ -1,5 +1,5 @@
 import { cpus, totalmem } from 'node:os';
-import { TicketCategory } from '../../src/domain/ticket';
+import { TicketCategory } from '../../src/domain/ticket.schema';
 import type { Usage } from '../../src/domain/usage';
 import { scoreAgentRun, summarizeAgent, type AgentRunScore, type AgentSummary } from './agent-metrics';
 import { TicketTag } from './dataset';

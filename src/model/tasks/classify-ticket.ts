@@ -1,4 +1,5 @@
-import { Classification, type Priority, type TicketCategory } from '../../domain/ticket';
+import type { Priority, TicketCategory } from '../../domain/ticket';
+import { Classification } from '../../domain/ticket.schema';
 import type { ModelTask } from '../task';
 
 export interface ClassifyTicketInput {
