@@ -1,5 +1,5 @@
 import { loadTickets } from '../../tools/eval/dataset';
-import { DEFAULT_PRICES } from '../../tools/eval/prices';
+import { DEFAULT_PRICES } from '../../src/model/prices';
 import { renderMarkdown, renderTerminal } from '../../tools/eval/render';
 import { runEval } from '../../tools/eval/run-eval';
 import { summarizeEval } from '../../tools/eval/summarize';

@@ -1,7 +1,7 @@
 import { scoreAgentRun, summarizeAgent } from '../../tools/eval/agent-metrics';
 import { summarizeHybrid } from '../../tools/eval/hybrid-metrics';
 import { costUsd, distribution, percentile, rate, scoreClassification } from '../../tools/eval/metrics';
-import { DEFAULT_PRICES, priceOf } from '../../tools/eval/prices';
+import { DEFAULT_PRICES, priceOf } from '../../src/model/prices';
 import { NO_DATA } from '../../src/domain/tools';
 
 describe('percentile', () => {

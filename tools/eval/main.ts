@@ -7,7 +7,7 @@ import { startLocalServer } from '../dev/local-server';
 import { listScenarios } from '../../src/scenarios';
 import { createWorker } from '../../src/worker';
 import { loadTickets, TICKETS_FILE } from './dataset';
-import { loadPrices } from './prices';
+import { loadPrices } from '../../src/model/prices';
 import { progressBar } from './progress';
 import { renderChart, renderMarkdown, renderTerminal } from './render';
 import { runEval } from './run-eval';

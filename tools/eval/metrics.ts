@@ -73,12 +73,5 @@ export function scoreClassification(gold: readonly string[], predicted: readonly
   return { accuracy: rate(correct, gold.length), macroF1: mean(labels.map((l) => perClass[l]!.f1)), perClass };
 }
 
-/** Price of one model, in US dollars per million tokens. */
-export interface Price {
-  inputPerMTok: number;
-  outputPerMTok: number;
-}
-
-export function costUsd(tokens: { inputTokens: number; outputTokens: number }, price: Price): number {
-  return (tokens.inputTokens * price.inputPerMTok + tokens.outputTokens * price.outputPerMTok) / 1_000_000;
-}
+// Prices live with the product (the worker reports cost metrics from the same table).
+export { costUsd, type Price } from '../../src/model/prices';

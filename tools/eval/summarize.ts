@@ -5,7 +5,7 @@ import { scoreAgentRun, summarizeAgent, type AgentRunScore, type AgentSummary } 
 import { TicketTag } from './dataset';
 import { summarizeHybrid, type HybridSummary } from './hybrid-metrics';
 import { costUsd, distribution, rate, scoreClassification, type ClassificationScore, type Distribution } from './metrics';
-import { priceOf, type PriceTable } from './prices';
+import { priceOf, type PriceTable } from '../../src/model/prices';
 import type { EvalRun, Timed } from './run-eval';
 
 export interface Spend {
