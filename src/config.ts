@@ -3,6 +3,7 @@ import { parseKeyRing } from './codec/keyring';
 import { DEFAULT_APPROVAL_TIMEOUT, LIMITS, type Limit } from './domain/limits';
 import { durationMs } from './domain/durations';
 import { schemaProblems } from './domain/schema-problems';
+import { loadPrices } from './model/prices';
 
 const number = (name: string, def: number, min: number, max: number) =>
   z.coerce
@@ -44,6 +45,21 @@ export const SettingsFields = z.object({
   METRICS_BIND: z
     .string()
     .regex(/^[^:]+:\d{1,5}$/, 'METRICS_BIND must be host:port, e.g. 0.0.0.0:9464')
+    .optional(),
+  WAITING_CASES_REFRESH: z
+    .string()
+    .default('15s')
+    .refine((v) => durationMs(v) !== undefined, 'WAITING_CASES_REFRESH must be a duration such as 15s'),
+  MODEL_PRICES_FILE: z
+    .string()
+    .trim()
+    .superRefine((file, ctx) => {
+      try {
+        loadPrices(file);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: `MODEL_PRICES_FILE ${(err as Error).message}` });
+      }
+    })
     .optional(),
   WORKER_MAX_CONCURRENT_ACTIVITIES: number('WORKER_MAX_CONCURRENT_ACTIVITIES', 100, 1, 10_000).pipe(z.number().int()),
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: number('WORKER_MAX_CONCURRENT_WORKFLOW_TASKS', 40, 2, 10_000).pipe(z.number().int()),

@@ -1,5 +1,6 @@
 import { DefaultLogger, Runtime, type LogEntry } from '@temporalio/worker';
 import type { Settings } from './config';
+import { METRIC_BUCKETS } from './telemetry/metric-buckets';
 
 /** One JSON object a line: what log collectors read. */
 function jsonLine(entry: LogEntry): void {
@@ -15,6 +16,8 @@ function jsonLine(entry: LogEntry): void {
 export function installRuntime(settings: Pick<Settings, 'LOG_LEVEL' | 'LOG_FORMAT' | 'METRICS_BIND'>): void {
   Runtime.install({
     logger: new DefaultLogger(settings.LOG_LEVEL, settings.LOG_FORMAT === 'json' ? jsonLine : undefined),
-    ...(settings.METRICS_BIND && { telemetryOptions: { metrics: { prometheus: { bindAddress: settings.METRICS_BIND } } } }),
+    ...(settings.METRICS_BIND && {
+      telemetryOptions: { metrics: { prometheus: { bindAddress: settings.METRICS_BIND, histogramBucketOverrides: METRIC_BUCKETS } } },
+    }),
   });
 }

@@ -1,12 +1,17 @@
 import { existsSync } from 'node:fs';
-import { bundleWorkflowCode, NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { Client } from '@temporalio/client';
+import { bundleWorkflowCode, NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
 import { FileOutbox } from './activities/outbox';
 import { createActivities, type Activities } from './activities';
 import { dataConverterFromSettings } from './codec';
 import { ConfigError, loadSettings, type Settings } from './config';
 import { connectWorker } from './connection';
+import { durationMs } from './domain/durations';
 import { modelLabel, providerFromSettings } from './model';
+import { loadPrices } from './model/prices';
 import { installRuntime } from './runtime';
+import { modelMetrics } from './telemetry/model-metrics';
+import { reportWaitingCases } from './telemetry/waiting-cases';
 import { WorkerGroup } from './worker-group';
 import { modelTaskQueue } from './workflows/task-queues';
 
@@ -52,6 +57,7 @@ export async function createWorker(options: CreateWorkerOptions = {}): Promise<W
     createActivities({
       provider: providerFromSettings(settings),
       outbox: new FileOutbox(settings.OUTBOX_DIR),
+      observeModelCall: modelMetrics(loadPrices(settings.MODEL_PRICES_FILE)),
     });
   const common = {
     connection: target.connection,
@@ -85,11 +91,20 @@ export async function createWorker(options: CreateWorkerOptions = {}): Promise<W
 async function main(): Promise<void> {
   const settings = loadSettings();
   installRuntime(settings);
-  const worker = await createWorker({ settings });
+  const { connection, namespace } = await connectWorker();
+  const worker = await createWorker({ settings, connection, namespace });
+  // Only with a metrics endpoint is there anyone to tell.
+  const stopCounting = settings.METRICS_BIND
+    ? reportWaitingCases(new Client({ connection, namespace }), Runtime.instance().metricMeter, settings.TASK_QUEUE, durationMs(settings.WAITING_CASES_REFRESH)!, (m) => Runtime.instance().logger.warn(m))
+    : undefined;
   console.log(
     `worker: task queue ${settings.TASK_QUEUE}, model ${modelLabel(settings)} (${settings.MODEL_PROVIDER}); Ctrl-C stops it`,
   );
-  await worker.run();
+  try {
+    await worker.run();
+  } finally {
+    stopCounting?.();
+  }
 }
 
 if (require.main === module) {

@@ -7,15 +7,20 @@ import type { Scenario } from '../domain/scenario.schema';
 import type { Classification } from '../domain/ticket.schema';
 import type { ToolName } from '../domain/tools';
 import { NO_USAGE, type ModelCall } from '../domain/usage';
+import { DEFAULT_PRICES } from '../model/prices';
 import type { ModelProvider } from '../model/provider';
 import type { ModelTask } from '../model/task';
 import { classifyTicketTask, decideNextStepTask } from '../model/tasks';
+import type { ModelCallObserver } from '../telemetry/model-call';
+import { modelMetrics } from '../telemetry/model-metrics';
 import type { Outbox, OutboxReceipt } from './outbox';
 import { toModelFailure } from './model-failure';
 
 export interface ActivityDeps {
   provider: ModelProvider;
   outbox: Outbox;
+  /** Watches every model call: default, the model metrics priced from DEFAULT_PRICES. */
+  observeModelCall?: ModelCallObserver;
 }
 
 /** A routed ticket as its team's queue receives it. */
@@ -30,15 +35,15 @@ export interface Delivery {
   summary: string;
 }
 
-/** Runs one model task inside an activity: the attempt number rides along, failures become typed. */
-async function callModel<I, O>(provider: ModelProvider, task: ModelTask<I, O>, input: I): Promise<ModelCall<O>> {
+/** Runs one model task inside an activity: observed, the attempt number rides along, failures become typed. */
+async function callModel<I, O>(provider: ModelProvider, observe: ModelCallObserver, task: ModelTask<I, O>, input: I): Promise<ModelCall<O>> {
   const context = Context.current();
   const { attempt } = context.info;
   // Heartbeats while the call is out: a worker that dies mid-call is noticed within the heartbeat
   // timeout, not the whole start-to-close timeout, and the call is retried elsewhere.
   const beat = setInterval(() => context.heartbeat(), 1_000);
   try {
-    const response = await provider.run(task, input);
+    const response = await observe({ task: task.name, model: provider.model, attempt }, () => provider.run(task, input));
     return { ...response, attempt };
   } catch (err) {
     throw toModelFailure(err, attempt);
@@ -51,11 +56,11 @@ async function callModel<I, O>(provider: ModelProvider, task: ModelTask<I, O>, i
  * The activities, built from their dependencies so tests hand in a fake server's URL or a temp
  * folder instead of mocking anything.
  */
-export function createActivities({ provider, outbox }: ActivityDeps) {
+export function createActivities({ provider, outbox, observeModelCall = modelMetrics(DEFAULT_PRICES) }: ActivityDeps) {
   return {
     /** Asks the model for a category, priority, confidence and reason. */
     async classifyTicket(input: { text: string }): Promise<ModelCall<Classification>> {
-      return callModel(provider, classifyTicketTask, input);
+      return callModel(provider, observeModelCall, classifyTicketTask, input);
     },
 
     /**
@@ -65,7 +70,7 @@ export function createActivities({ provider, outbox }: ActivityDeps) {
      */
     async decideNextStep(input: DecisionInput): Promise<ModelCall<AgentDecision | null> & { invalidOutput?: string }> {
       try {
-        return await callModel(provider, decideNextStepTask, input);
+        return await callModel(provider, observeModelCall, decideNextStepTask, input);
       } catch (err) {
         const cause = err instanceof ApplicationFailure ? err : undefined;
         if (cause?.type !== FailureType.ModelOutputInvalid) throw err;

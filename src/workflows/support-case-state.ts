@@ -24,6 +24,7 @@ import {
   type SupportCaseResult,
   type SupportCaseStatus,
 } from './support-case.contract';
+import { countCaseClosed, countCaseDecision } from './metrics';
 import { SearchAttributes } from './search-attributes';
 
 /** How a case ends: the status it is filed under and what the result says. */
@@ -124,6 +125,7 @@ export class CaseState {
     this.enter('closed', details, status);
     this.pendingApproval = undefined;
     this.result = { caseId: this.caseId, ...ending, decidedAt: now(), usage: this.usage, ...(this.agent && { agent: this.agent }), audit: this.audit, decisions: this.decisions };
+    countCaseClosed(ending.decision, ending.path);
     return this.result;
   }
 
@@ -144,6 +146,7 @@ export class CaseState {
     const record: DecisionRecord = { decision: kind, via, by, at: now(), result: refused ? 'refused' : ignored ? 'ignored' : 'accepted' };
     if (refused || ignored) record.why = refused ?? ignored;
     this.decisions.push(record);
+    countCaseDecision(record);
     if (record.result === 'accepted' && 'decision' in read) {
       this.decided = read.decision;
       this.note(by, 'person', `${kind}${'reason' in read.decision ? `: ${read.decision.reason}` : ''}`);

@@ -4,6 +4,7 @@ import { finishProblem, rejectDecision, trailingRejections } from '../domain/gua
 import { TOOLS, type ToolName } from '../domain/tools';
 import { NO_USAGE, addUsage } from '../domain/usage';
 import { modelActivities, runTool } from './activity-proxies';
+import { countAgentRun } from './metrics';
 import { SearchAttributes } from './search-attributes';
 import {
   readTroubleshootInput,
@@ -26,6 +27,7 @@ export async function troubleshoot(input: TroubleshootInput): Promise<Troublesho
     status.stage = 'done';
     upsertSearchAttributes([{ key: SearchAttributes.agentOutcome, value: outcome }]);
     setCurrentDetails(outcome === 'resolved' ? `Resolved: ${recommendation}` : `Escalated to a person: ${escalationReason}`);
+    countAgentRun(outcome, steps.length);
     const toolsUsed = [...new Set(steps.flatMap((s) => (s.observation !== undefined && s.decision ? [s.decision.tool as ToolName] : [])))];
     return { outcome, recommendation, confidence, ...(escalationReason && { escalationReason }), steps, toolsUsed, usage: status.usage, model };
   };
