@@ -7,6 +7,7 @@ import { registerDecisions } from './cli/decide';
 import { registerList } from './cli/list';
 import { registerRoute } from './cli/route';
 import { registerTroubleshoot } from './cli/troubleshoot';
+import { startTracing } from './telemetry/tracing';
 
 /** The operator's CLI: one program, one command per thing an operator does. */
 export function buildProgram(): Command {
@@ -26,8 +27,12 @@ export function buildProgram(): Command {
 /** Runs the CLI and returns the exit code: 0 success, 1 failure, 2 bad usage. */
 export async function runClient(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
+  let tracing;
   try {
-    await buildProgram().parseAsync(argv, { from: 'user' });
+    tracing = await startTracing('client');
+    const run = () => buildProgram().parseAsync(argv, { from: 'user' });
+    // One trace per command: its start, queries, updates and the runs they reach hang under this span.
+    await (tracing ? tracing.inSpan(`switchboard ${argv.find((a) => !a.startsWith('-')) ?? 'client'}`, run) : run());
     return ExitCode.ok;
   } catch (err) {
     if (err instanceof CommanderError) {
@@ -41,6 +46,9 @@ export async function runClient(argv: string[]): Promise<number> {
     const error = err instanceof Error ? err : new Error(String(err));
     printError({ json }, error, err instanceof CommandFailure ? err.details : {});
     return ExitCode.failure;
+  } finally {
+    // The command's spans leave before the process does.
+    await tracing?.flush();
   }
 }
 

@@ -1,4 +1,4 @@
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, type ClientOptions } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
 import { loadClientConnectConfig } from '@temporalio/envconfig';
 import { NativeConnection } from '@temporalio/worker';
@@ -30,11 +30,14 @@ function unreachable(address: string, err: unknown): TemporalUnreachableError {
  * A client connection; fails with a message that names the address and the way out.
  * The data converter must match the worker's (see dataConverterFromSettings).
  */
-export async function connectClient(dataConverter?: DataConverter): Promise<{ client: Client; connection: Connection; address: string }> {
+export async function connectClient(
+  dataConverter?: DataConverter,
+  interceptors?: ClientOptions['interceptors'],
+): Promise<{ client: Client; connection: Connection; address: string }> {
   const { connectionOptions, namespace } = temporalTarget();
   try {
     const connection = await Connection.connect({ ...connectionOptions, connectTimeout: '5s' });
-    return { client: new Client({ connection, namespace, dataConverter }), connection, address: connectionOptions.address };
+    return { client: new Client({ connection, namespace, dataConverter, interceptors }), connection, address: connectionOptions.address };
   } catch (err) {
     throw unreachable(connectionOptions.address, err);
   }

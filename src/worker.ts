@@ -10,8 +10,11 @@ import { durationMs } from './domain/durations';
 import { modelLabel, providerFromSettings } from './model';
 import { loadPrices } from './model/prices';
 import { installRuntime } from './runtime';
+import { observeWith } from './telemetry/model-call';
 import { modelMetrics } from './telemetry/model-metrics';
+import { startTracing, type Tracing } from './telemetry/tracing';
 import { reportWaitingCases } from './telemetry/waiting-cases';
+import { tracedBundlePath } from './telemetry/workflow-modules';
 import { WorkerGroup } from './worker-group';
 import { modelTaskQueue } from './workflows/task-queues';
 
@@ -23,6 +26,8 @@ export interface CreateWorkerOptions {
   activities?: Activities;
   /** Pre-bundled workflow code (tests bundle once per suite). */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** Traces workflows, activities and model calls (see startTracing); off when undefined. */
+  tracing?: Tracing;
 }
 
 // webpack's build report is noise in an operator's terminal; its warnings and errors still show.
@@ -30,15 +35,16 @@ const quietBundler = { trace() {}, debug() {}, info() {}, log() {}, warn: consol
 
 /**
  * The workflow code the worker runs: the pre-built bundle WORKFLOW_BUNDLE names (`npm run build`,
- * as the Docker image does), else the sources, bundled now.
+ * as the Docker image does; its .traced.js twin when tracing), else the sources, bundled now (with
+ * the tracing interceptors only when tracing: untraced workflows carry none of their cost).
  */
-export async function workflowSource(settings: Settings): Promise<NonNullable<WorkerOptions['workflowBundle']>> {
-  const prebuilt = settings.WORKFLOW_BUNDLE;
+export async function workflowSource(settings: Settings, tracing?: Tracing): Promise<NonNullable<WorkerOptions['workflowBundle']>> {
+  const prebuilt = settings.WORKFLOW_BUNDLE && (tracing ? tracedBundlePath(settings.WORKFLOW_BUNDLE) : settings.WORKFLOW_BUNDLE);
   if (prebuilt) {
     if (!existsSync(prebuilt)) throw new ConfigError(`WORKFLOW_BUNDLE ${prebuilt} does not exist: run \`npm run build\` or unset it`);
     return { codePath: prebuilt };
   }
-  return bundleWorkflowCode({ workflowsPath: require.resolve('./workflows'), logger: quietBundler });
+  return bundleWorkflowCode({ workflowsPath: require.resolve('./workflows'), workflowInterceptorModules: tracing?.workflowInterceptorModules, logger: quietBundler });
 }
 
 /**
@@ -48,7 +54,7 @@ export async function workflowSource(settings: Settings): Promise<NonNullable<Wo
  */
 export async function createWorker(options: CreateWorkerOptions = {}): Promise<WorkerGroup> {
   const settings = options.settings ?? loadSettings();
-  const workflowBundle = options.workflowBundle ?? (await workflowSource(settings));
+  const workflowBundle = options.workflowBundle ?? (await workflowSource(settings, options.tracing));
   const target = options.connection
     ? { connection: options.connection, namespace: options.namespace ?? 'default' }
     : await connectWorker();
@@ -57,7 +63,7 @@ export async function createWorker(options: CreateWorkerOptions = {}): Promise<W
     createActivities({
       provider: providerFromSettings(settings),
       outbox: new FileOutbox(settings.OUTBOX_DIR),
-      observeModelCall: modelMetrics(loadPrices(settings.MODEL_PRICES_FILE)),
+      observeModelCall: observeWith(...(options.tracing ? [options.tracing.modelCalls] : []), modelMetrics(loadPrices(settings.MODEL_PRICES_FILE))),
     });
   const common = {
     connection: target.connection,
@@ -68,6 +74,7 @@ export async function createWorker(options: CreateWorkerOptions = {}): Promise<W
     // On SIGTERM the worker stops polling and lets running activities finish for this long;
     // what is still running then is retried by Temporal on another worker.
     shutdownGraceTime: '30s',
+    ...options.tracing?.workerOptions,
   } satisfies Partial<WorkerOptions>;
   const taskQueue = options.taskQueue ?? settings.TASK_QUEUE;
   const main = await Worker.create({
@@ -91,19 +98,22 @@ export async function createWorker(options: CreateWorkerOptions = {}): Promise<W
 async function main(): Promise<void> {
   const settings = loadSettings();
   installRuntime(settings);
+  const tracing = await startTracing('worker');
   const { connection, namespace } = await connectWorker();
-  const worker = await createWorker({ settings, connection, namespace });
+  const worker = await createWorker({ settings, tracing, connection, namespace });
   // Only with a metrics endpoint is there anyone to tell.
   const stopCounting = settings.METRICS_BIND
     ? reportWaitingCases(new Client({ connection, namespace }), Runtime.instance().metricMeter, settings.TASK_QUEUE, durationMs(settings.WAITING_CASES_REFRESH)!, (m) => Runtime.instance().logger.warn(m))
     : undefined;
   console.log(
-    `worker: task queue ${settings.TASK_QUEUE}, model ${modelLabel(settings)} (${settings.MODEL_PROVIDER}); Ctrl-C stops it`,
+    `worker: task queue ${settings.TASK_QUEUE}, model ${modelLabel(settings)} (${settings.MODEL_PROVIDER})${tracing ? `, traces as ${tracing.serviceName}` : ''}; Ctrl-C stops it`,
   );
   try {
     await worker.run();
   } finally {
     stopCounting?.();
+    // Spans still batched are sent before the process ends.
+    await tracing?.shutdown();
   }
 }
 

@@ -3,6 +3,7 @@ import { WorkflowFailedError } from '@temporalio/client';
 import { loadSettings, type Settings } from '../config';
 import { dataConverterFromSettings } from '../codec';
 import { connectClient } from '../connection';
+import { startTracing } from '../telemetry/tracing';
 import { CommandFailure } from './errors';
 import { runUrl } from './ui-url';
 
@@ -15,10 +16,11 @@ export interface ClientContext {
   close(): Promise<void>;
 }
 
-/** Settings first (a bad value stops before any connection), then the connection. */
+/** Settings first (a bad value stops before any connection), then the connection; traced when tracing is on. */
 export async function openClientContext(): Promise<ClientContext> {
   const settings = loadSettings();
-  const { client, connection } = await connectClient(dataConverterFromSettings(settings));
+  const tracing = await startTracing('client');
+  const { client, connection } = await connectClient(dataConverterFromSettings(settings), tracing && { workflow: tracing.workflowClientInterceptors });
   return {
     client,
     settings,
