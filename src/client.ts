@@ -30,9 +30,13 @@ export async function runClient(argv: string[]): Promise<number> {
   let tracing;
   try {
     tracing = await startTracing('client');
-    const run = () => buildProgram().parseAsync(argv, { from: 'user' });
-    // One trace per command: its start, queries, updates and the runs they reach hang under this span.
-    await (tracing ? tracing.inSpan(`switchboard ${argv.find((a) => !a.startsWith('-')) ?? 'client'}`, run) : run());
+    const program = buildProgram();
+    const run = () => program.parseAsync(argv, { from: 'user' });
+    // One trace per command: its start, queries, updates and the runs they reach hang under this span
+    // (named by a known command only: a stray argument may be a ticket's text).
+    const first = argv.find((a) => !a.startsWith('-'));
+    const command = program.commands.some((c) => c.name() === first) ? first : 'client';
+    await (tracing ? tracing.inSpan(`switchboard ${command}`, run) : run());
     return ExitCode.ok;
   } catch (err) {
     if (err instanceof CommanderError) {

@@ -1,19 +1,18 @@
 import { existsSync } from 'node:fs';
 import { Client } from '@temporalio/client';
-import { bundleWorkflowCode, NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
+import { bundleWorkflowCode, NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { FileOutbox } from './activities/outbox';
 import { createActivities, type Activities } from './activities';
 import { dataConverterFromSettings } from './codec';
 import { ConfigError, loadSettings, type Settings } from './config';
 import { connectWorker } from './connection';
-import { durationMs } from './domain/durations';
 import { modelLabel, providerFromSettings } from './model';
 import { loadPrices } from './model/prices';
 import { installRuntime } from './runtime';
 import { observeWith } from './telemetry/model-call';
 import { modelMetrics } from './telemetry/model-metrics';
 import { startTracing, type Tracing } from './telemetry/tracing';
-import { reportWaitingCases } from './telemetry/waiting-cases';
+import { reportWaitingCasesFor } from './telemetry/waiting-cases';
 import { tracedBundlePath } from './telemetry/workflow-modules';
 import { WorkerGroup } from './worker-group';
 import { modelTaskQueue } from './workflows/task-queues';
@@ -101,17 +100,14 @@ async function main(): Promise<void> {
   const tracing = await startTracing('worker');
   const { connection, namespace } = await connectWorker();
   const worker = await createWorker({ settings, tracing, connection, namespace });
-  // Only with a metrics endpoint is there anyone to tell.
-  const stopCounting = settings.METRICS_BIND
-    ? reportWaitingCases(new Client({ connection, namespace }), Runtime.instance().metricMeter, settings.TASK_QUEUE, durationMs(settings.WAITING_CASES_REFRESH)!, (m) => Runtime.instance().logger.warn(m))
-    : undefined;
+  const stopCounting = reportWaitingCasesFor(settings, new Client({ connection, namespace }));
   console.log(
     `worker: task queue ${settings.TASK_QUEUE}, model ${modelLabel(settings)} (${settings.MODEL_PROVIDER})${tracing ? `, traces as ${tracing.serviceName}` : ''}; Ctrl-C stops it`,
   );
   try {
     await worker.run();
   } finally {
-    stopCounting?.();
+    stopCounting();
     // Spans still batched are sent before the process ends.
     await tracing?.shutdown();
   }

@@ -1,5 +1,8 @@
 import type { Client } from '@temporalio/client';
 import type { MetricMeter } from '@temporalio/common';
+import { Runtime } from '@temporalio/worker';
+import type { Settings } from '../config';
+import { durationMs } from '../domain/durations';
 import { supportCase } from '../workflows';
 import { SearchAttributes } from '../workflows/search-attributes';
 
@@ -26,7 +29,7 @@ export function reportWaitingCases(client: Client, meter: MetricMeter, taskQueue
   const refresh = async () => {
     try {
       const { count } = await client.workflow.count(query);
-      gauge.set(count, { task_queue: taskQueue });
+      gauge.set(count, { taskQueue });
       failing = false;
     } catch (err) {
       // Said once per outage, not every refresh; the gauge keeps its last value meanwhile.
@@ -38,4 +41,11 @@ export function reportWaitingCases(client: Client, meter: MetricMeter, taskQueue
   const timer = setInterval(() => void refresh(), everyMs);
   timer.unref();
   return () => clearInterval(timer);
+}
+
+/** reportWaitingCases for a worker with these settings: only with a metrics endpoint is there anyone to tell. */
+export function reportWaitingCasesFor(settings: Pick<Settings, 'METRICS_BIND' | 'TASK_QUEUE' | 'WAITING_CASES_REFRESH'>, client: Client): () => void {
+  if (!settings.METRICS_BIND) return () => {};
+  const runtime = Runtime.instance();
+  return reportWaitingCases(client, runtime.metricMeter, settings.TASK_QUEUE, durationMs(settings.WAITING_CASES_REFRESH)!, (m) => runtime.logger.warn(m));
 }

@@ -82,8 +82,8 @@ it('counts tokens, cost, failures, agent outcomes, decisions, closed and waiting
   // The one case still waiting, as the server counts it; the figure follows when that case is decided.
   const cases = [routedCase, approved, rejected, escalated, expired];
   await Promise.all(cases.map((h) => h.result()));
-  const before = await scrapeUntil((s) => total(s, 'switchboard_cases_awaiting_approval', { task_queue: taskQueue }) === 1);
-  expect(total(before, 'switchboard_cases_awaiting_approval', { task_queue: taskQueue })).toBe(1);
+  const before = await scrapeUntil((s) => total(s, 'switchboard_cases_awaiting_approval', { taskQueue }) === 1);
+  expect(total(before, 'switchboard_cases_awaiting_approval', { taskQueue })).toBe(1);
   await updateDecision(waiting, { kind: 'reject', by: 'ann', reason: 'done testing' });
 
   const routeResults = await Promise.all(routes.map((h) => h.result()));
@@ -103,8 +103,8 @@ it('counts tokens, cost, failures, agent outcomes, decisions, closed and waiting
   const classificationUsage = { inputTokens: allCases.inputTokens - caseAgentUsage.inputTokens, outputTokens: allCases.outputTokens - caseAgentUsage.outputTokens };
   const expected = { ticket_classification: classificationUsage, agent_decision: agentUsage };
 
-  const m = await scrapeUntil((s) => total(s, 'switchboard_cases_awaiting_approval', { task_queue: taskQueue }) === 0 && total(s, 'switchboard_cases_closed_total') === 6);
-  expect(total(m, 'switchboard_cases_awaiting_approval', { task_queue: taskQueue })).toBe(0);
+  const m = await scrapeUntil((s) => total(s, 'switchboard_cases_awaiting_approval', { taskQueue }) === 0 && total(s, 'switchboard_cases_closed_total') === 6);
+  expect(total(m, 'switchboard_cases_awaiting_approval', { taskQueue })).toBe(0);
   for (const [task, usage] of Object.entries(expected)) {
     expect(usage.inputTokens).toBeGreaterThan(0);
     expect([task, total(m, 'switchboard_model_tokens_total', { model: MODEL, task, kind: 'input' })]).toEqual([task, usage.inputTokens]);

@@ -3,6 +3,9 @@ import { loadSettings } from '../../src/config';
 import { modelLabel } from '../../src/model';
 import { ensureServer, SERVER_LOG } from './embedded';
 import { installRuntime } from '../../src/runtime';
+import { connectClient } from '../../src/connection';
+import { reportWaitingCasesFor } from '../../src/telemetry/waiting-cases';
+import { startTracing } from '../../src/telemetry/tracing';
 import { createWorker } from '../../src/worker';
 
 /**
@@ -15,7 +18,9 @@ async function main(): Promise<number> {
   // With encryption on, the UI needs the codec server to show anything but ciphertext.
   const codec = settings.PAYLOAD_ENCRYPTION_KEYS ? await startCodecServerFromSettings(settings) : undefined;
   const { address, namespace, server } = await ensureServer((line) => console.log(line), codec?.url);
-  const worker = await createWorker({ settings });
+  const tracing = await startTracing('worker');
+  const worker = await createWorker({ settings, tracing });
+  const stopCounting = settings.METRICS_BIND ? reportWaitingCasesFor(settings, (await connectClient()).client) : () => {};
   // A dev server that dies takes the worker down with it: nothing would be served.
   let stopping = false;
   process.once('SIGINT', () => (stopping = true)).once('SIGTERM', () => (stopping = true));
@@ -31,6 +36,7 @@ async function main(): Promise<number> {
       `  server        ${address} (namespace ${namespace})`,
       `  task queue    ${settings.TASK_QUEUE}`,
       `  model         ${modelLabel(settings)} (${settings.MODEL_PROVIDER})`,
+      `  traces        ${tracing ? `to ${process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || process.env.OTEL_EXPORTER_OTLP_ENDPOINT} as ${tracing.serviceName}` : 'off (set OTEL_EXPORTER_OTLP_ENDPOINT to send them)'}`,
       `  payloads      ${codec ? `encrypted (AES-256-GCM); codec server ${codec.url}` : 'plain JSON (set PAYLOAD_ENCRYPTION_KEYS to encrypt)'}`,
       '',
       '  Try, in another terminal:',
@@ -43,6 +49,8 @@ async function main(): Promise<number> {
     ].join('\n'),
   );
   await worker.run();
+  stopCounting();
+  await tracing?.shutdown();
   const serverDied = server !== undefined && server.process.exitCode !== null && !stopping;
   await server?.stop();
   await codec?.close();
