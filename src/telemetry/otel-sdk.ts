@@ -1,4 +1,4 @@
-import { SpanStatusCode, trace } from '@opentelemetry/api';
+import { diag, DiagConsoleLogger, DiagLogLevel, SpanStatusCode, trace } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { envDetectorSync, Resource } from '@opentelemetry/resources';
 import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
@@ -35,6 +35,10 @@ function workflowSpanSink(processor: SpanProcessor, resource: Resource): Injecte
   };
 }
 
+function undelivered(err: unknown): void {
+  diag.error(`spans not delivered: ${err instanceof Error ? err.message : String(err)}`);
+}
+
 /**
  * Installs OpenTelemetry's Node tracer provider (W3C trace context, async context tracking) with a
  * batching OTLP/HTTP protobuf exporter, and builds the Temporal interceptors around it. Loaded only
@@ -47,6 +51,8 @@ export function installTracing(serviceName: string, url: string): Tracing {
   const processor = new BatchSpanProcessor(new OTLPTraceExporter({ url }));
   const provider = new NodeTracerProvider({ resource, spanProcessors: [processor] });
   provider.register();
+  // Spans that cannot be delivered (collector down, wrong endpoint) are said on stderr, not dropped in silence.
+  diag.setLogger(new DiagConsoleLogger(), DiagLogLevel.ERROR);
   const tracer = trace.getTracer('switchboard');
   return {
     serviceName,
@@ -72,7 +78,8 @@ export function installTracing(serviceName: string, url: string): Tracing {
           span.end();
         }
       }),
-    flush: () => provider.forceFlush(),
-    shutdown: () => provider.shutdown(),
+    // Never fails the command or the worker's exit: undelivered spans are reported, not thrown.
+    flush: () => provider.forceFlush().catch(undelivered),
+    shutdown: () => provider.shutdown().catch(undelivered),
   };
 }

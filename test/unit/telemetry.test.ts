@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ConfigError } from '../../src/config';
 import type { ModelResponse } from '../../src/domain/usage';
@@ -33,6 +33,13 @@ describe('tracing settings', () => {
       });`;
     const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, OTEL_EXPORTER_OTLP_ENDPOINT: '' } });
     expect(JSON.parse(out.trim().split('\n').at(-1)!)).toEqual({ tracing: 'off', loaded: [] });
+  }, 60_000);
+
+  it('lets a command succeed when its spans cannot be delivered, and says so on stderr', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/client.ts', '--help'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9' } });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Usage: switchboard');
+    expect(run.stderr).toContain('spans not delivered');
   }, 60_000);
 
   it('names the traced twin of a pre-built bundle', () => {
