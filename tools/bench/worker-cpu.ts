@@ -4,7 +4,7 @@
  * Compares, in one run on one machine, interleaved: this checkout with tracing off and on (spans to
  * a loopback OTLP sink that drops them), and optionally another checkout (`--before`).
  *
- *   npx tsx tools/bench/worker-cpu.ts --tickets 200 --rounds 3 [--before ../main]
+ *   npx tsx tools/bench/worker-cpu.ts --tickets 200 --rounds 3 [--before ../main] [--no-traced]
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -48,15 +48,16 @@ async function main(): Promise<void> {
     .option('--rounds <n>', 'rounds; the variants take turns, in a rotating order', int, 3)
     .option('--concurrency <n>', 'runs in flight', int, 20)
     .option('--before <dir>', 'another checkout (with node_modules) to measure as "before", e.g. a worktree of main')
+    .option('--no-traced', 'leave out the tracing-on variant (a tighter before/after comparison)')
     .parse()
-    .opts<{ tickets: number; rounds: number; concurrency: number; before?: string }>();
+    .opts<{ tickets: number; rounds: number; concurrency: number; before?: string; traced: boolean }>();
   const sink = await otlpSink();
   const local = await startLocalServer({ maxLifetimeSeconds: 3_600, inMemory: true });
   const base = { TEMPORAL_ADDRESS: local.address, MODEL_PROVIDER: 'offline', OPENAI_API_KEY: '', METRICS_BIND: '', OTEL_EXPORTER_OTLP_ENDPOINT: '', LOG_LEVEL: 'WARN' };
   const variants: Variant[] = [
     ...(o.before ? [{ name: 'before (tracing off)', root: o.before, env: {} }] : []),
     { name: 'this checkout, tracing off', env: {} },
-    { name: 'this checkout, tracing on', env: { OTEL_EXPORTER_OTLP_ENDPOINT: sink.endpoint } },
+    ...(o.traced ? [{ name: 'this checkout, tracing on', env: { OTEL_EXPORTER_OTLP_ENDPOINT: sink.endpoint } }] : []),
   ];
   const perWorkflowMs: Record<string, number[]> = Object.fromEntries(variants.map((v) => [v.name, []]));
   try {
