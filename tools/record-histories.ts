@@ -66,6 +66,8 @@ async function main(): Promise<void> {
         before: () => fake.enqueue(...Array.from({ length: 4 }, () => ({ fault: 'schema_violation' as const }))),
         run: (workflowId) => env.client.workflow.execute(routeTicket, { taskQueue, workflowId, args: [{ text: 'Refund please' }] }),
       },
+      // Recorded after the versioned change that files search attributes after the delivery.
+      { name: 'route-ticket-filed-after-delivery', run: (workflowId) => env.client.workflow.execute(routeTicket, { taskQueue, workflowId, args: [{ text: 'I was charged twice, duplicate invoice' }] }) },
       { name: 'troubleshoot-payment', run: (workflowId) => env.client.workflow.execute(troubleshoot, { taskQueue, workflowId, args: [{ scenario: payment }] }) },
       {
         name: 'troubleshoot-rejected-tool',

@@ -15,7 +15,7 @@ import {
 
 /** Pattern B: the model picks the next tool, code enforces the bounds. Decide → act → observe → repeat. */
 export async function troubleshoot(input: TroubleshootInput): Promise<TroubleshootResult> {
-  const { goal, scenario, allowedTools, limits } = readTroubleshootInput(input);
+  const { goal, scenario, allowedTools, limits, rateLimited } = readTroubleshootInput(input);
   const tools = allowedTools.map((name) => ({ name, description: TOOLS[name] }));
   const steps: AgentStep[] = [];
   const status: TroubleshootStatus = { stage: 'deciding', step: 0, maxSteps: limits.maxSteps, transcript: steps, usage: NO_USAGE };
@@ -34,7 +34,7 @@ export async function troubleshoot(input: TroubleshootInput): Promise<Troublesho
     status.step = step;
     status.stage = 'deciding';
     setCurrentDetails(`Step ${step} of ${limits.maxSteps}: asking the model for the next step`);
-    const call = await modelActivities().decideNextStep.executeWithOptions({ summary: `step ${step} · decide` }, [
+    const call = await modelActivities(rateLimited).decideNextStep.executeWithOptions({ summary: `step ${step} · decide` }, [
       { goal, allowedTools: tools, transcript: steps, stepsLeft: limits.maxSteps - step + 1, minConfidence: limits.minConfidence },
     ]);
     model = call.model;

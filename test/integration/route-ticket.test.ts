@@ -1,4 +1,5 @@
 import { WorkflowFailedError } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 import { FileOutbox, type Outbox } from '../../src/activities/outbox';
 import { routeTicket } from '../../src/workflows';
 import type { RouteTicketResult } from '../../src/workflows/route-ticket.contract';
@@ -25,6 +26,28 @@ describe('routeTicket through the real openai SDK and the fake Responses API', (
     expect(result).toMatchObject({ category, team, model: 'gpt-5.4-mini', attempts: 1 });
     expect(result.usage.totalTokens).toBeGreaterThan(0);
     expect(t.fake.requestCount).toBe(1);
+  });
+
+  it('calls the model on its own task queue, handed to its worker at once, and files the ticket after the delivery', async () => {
+    const { worker, taskQueue } = await startWorker(t.env, activitiesAgainst(t.fake));
+    const workflowId = uniqueId('ticket');
+    await worker.runUntil(t.env.client.workflow.execute(routeTicket, { taskQueue, workflowId, args: [{ text: 'I was charged twice' }] }));
+    const events = (await t.env.client.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
+    const types = events.map((e) => e.eventType);
+    const scheduled = events.filter((e) => e.activityTaskScheduledEventAttributes).map((e) => e.activityTaskScheduledEventAttributes!);
+    expect(scheduled.map((a) => [a.activityType?.name, a.taskQueue?.name])).toEqual([
+      ['classifyTicket', taskQueue],
+      ['deliverToTeam', taskQueue],
+    ]);
+    // Eager dispatch: each activity started in the response to the task that scheduled it, no queue wait.
+    for (const a of events.filter((e) => e.activityTaskStartedEventAttributes)) {
+      const from = events.find((e) => String(e.eventId) === String(a.activityTaskStartedEventAttributes!.scheduledEventId))!;
+      expect(Number(a.eventId)).toBe(Number(from.eventId) + 1);
+    }
+    // The search attributes ride with the close, after the delivery completed.
+    const lastDelivery = types.lastIndexOf(temporal.api.enums.v1.EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED);
+    const upsert = types.indexOf(temporal.api.enums.v1.EventType.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES, lastDelivery);
+    expect(upsert).toBeGreaterThan(lastDelivery);
   });
 
   it('retries a 429 then a 500 and succeeds with exactly 3 recorded attempts', async () => {

@@ -1,0 +1,38 @@
+/**
+ * The bench's worker process: the product's workers (src/worker.ts's createWorker, settings from the
+ * environment) and, on `<TASK_QUEUE>-floor`, the floor workflow, with the same worker options. One
+ * process, so the CPU of both is read from the same /proc entry, phase by phase.
+ */
+import { Worker } from '@temporalio/worker';
+import { loadSettings } from '../../../src/config';
+import { connectWorker } from '../../../src/connection';
+import { installRuntime } from '../../../src/runtime';
+import { createWorker } from '../../../src/worker';
+import { WorkerGroup } from '../../../src/worker-group';
+import * as activities from './activities';
+
+async function main(): Promise<void> {
+  const settings = loadSettings();
+  installRuntime(settings);
+  const { connection, namespace } = await connectWorker();
+  const product = await createWorker({ settings, connection, namespace });
+  const floor = await Worker.create({
+    connection,
+    namespace,
+    taskQueue: `${settings.TASK_QUEUE}-floor`,
+    workflowsPath: require.resolve('./workflows'),
+    activities,
+    maxConcurrentActivityTaskExecutions: settings.WORKER_MAX_CONCURRENT_ACTIVITIES,
+    maxConcurrentWorkflowTaskExecutions: settings.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
+    maxCachedWorkflows: settings.WORKER_MAX_CACHED_WORKFLOWS,
+  });
+  const group = new WorkerGroup([...product.workers, floor]);
+  process.once('SIGTERM', () => group.shutdown());
+  console.log('ready');
+  await group.run();
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
