@@ -92,7 +92,7 @@ describe('agent metrics', () => {
 
   it('counts an escalation as completed where escalation is expected (max_steps too)', () => {
     const expectEscalation = { id: 'e', expected: { outcome: 'escalated' as const, rootCauseKeywords: [] } };
-    expect(scoreAgentRun(expectEscalation, { outcome: 'max_steps', recommendation: '', steps: [] }).completed).toBe(true);
+    expect(scoreAgentRun(expectEscalation, { outcome: 'max_steps', recommendation: '', steps: [] })).toMatchObject({ expected: 'escalated', completed: true });
     expect(scoreAgentRun(expectEscalation, { outcome: 'resolved', recommendation: 'x', steps: [] }).completed).toBe(false);
   });
 

@@ -42,8 +42,8 @@ function byTagRows(r: EvalReport): string[][] {
 
 function scenarioRows(r: EvalReport): string[][] {
   return [
-    ['scenario', 'outcome', 'completed', 'steps', 'useful / tool calls', 'invalid decisions'],
-    ...r.agent.perScenario.map((s) => [s.scenario, s.outcome, s.completed ? 'yes' : 'no', String(s.steps), `${s.usefulCalls} / ${s.toolCalls}`, String(s.invalidDecisions)]),
+    ['scenario', 'expected', 'outcome', 'completed', 'steps', 'useful / tool calls', 'invalid decisions'],
+    ...r.agent.perScenario.map((s) => [s.scenario, s.expected, s.outcome, s.completed ? 'yes' : 'no', String(s.steps), `${s.usefulCalls} / ${s.toolCalls}`, String(s.invalidDecisions)]),
   ];
 }
 
@@ -58,6 +58,8 @@ export function renderTerminal(r: EvalReport): string {
     textTable(comparisonRows(r)),
     '',
     textTable(perClassRows(r)),
+    '',
+    textTable(scenarioRows(r)),
     ...(errors.length ? ['', `${errors.length} runs failed, first: ${errors[0]}`] : []),
   ].join('\n');
 }
