@@ -6,7 +6,7 @@ import { ConfigError, loadSettings } from '../../src/config';
 import { startLocalServer } from '../dev/local-server';
 import { listScenarios } from '../../src/scenarios';
 import { createWorker } from '../../src/worker';
-import { loadTickets, TICKETS_FILE } from './dataset';
+import { HELDOUT_FILE, loadTickets } from './dataset';
 import { loadPrices } from './prices';
 import { progressBar } from './progress';
 import { renderChart, renderMarkdown, renderTerminal } from './render';
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     .addOption(new Option('--provider <provider>', 'offline rules, or the OpenAI API (needs OPENAI_API_KEY; OPENAI_BASE_URL and OPENAI_MODEL apply)').choices(['offline', 'openai']))
     .option('--concurrency <n>', 'workflows in flight at once', positiveInt, 8)
     .option('--limit <n>', 'only the first n tickets', positiveInt)
-    .option('--tickets <file>', 'labelled tickets', TICKETS_FILE)
+    .option('--tickets <file>', 'labelled tickets (default: the held-out set, never trained on)', HELDOUT_FILE)
     .option('--prices <file>', 'price table JSON: {"model": {"inputPerMTok": 0.75, "outputPerMTok": 4.5}}')
     .option('--out <dir>', 'where the JSON, Markdown and SVG go', 'reports')
     .parse();
