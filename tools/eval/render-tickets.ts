@@ -1,8 +1,17 @@
 import { markdownTable, num, pct, textTable } from './format';
 import type { TicketScore } from './ticket-metrics';
 
+export type TicketTable = 'overall' | 'perLanguage' | 'perCategory' | 'confusion' | 'confidence';
+const TITLES: Record<TicketTable, string> = {
+  overall: 'Overall',
+  perLanguage: 'Per language',
+  perCategory: 'Per category',
+  confusion: 'Confusion matrix (categories)',
+  confidence: 'Confident vs flagged for review',
+};
+
 /** The ticket figures as tables (first row the header): one for each way of slicing the same outcomes. */
-export function ticketTables(s: TicketScore): Record<'overall' | 'perLanguage' | 'perCategory' | 'confusion' | 'confidence', string[][]> {
+export function ticketTables(s: TicketScore): Record<TicketTable, string[][]> {
   const { confident, unconfident, threshold } = s.byConfidence;
   return {
     overall: [
@@ -34,9 +43,8 @@ export function renderTicketScoreText(s: TicketScore): string {
   return Object.values(ticketTables(s)).map(textTable).join('\n\n');
 }
 
-/** All the ticket tables as Markdown, each under a heading at `level`. */
-export function renderTicketScoreMarkdown(s: TicketScore, level = '###'): string {
+/** The ticket tables as Markdown (all, or those named), each under a heading at `level`. */
+export function renderTicketScoreMarkdown(s: TicketScore, level = '###', only: readonly TicketTable[] = Object.keys(TITLES) as TicketTable[]): string {
   const t = ticketTables(s);
-  const titles = { overall: 'Overall', perLanguage: 'Per language', perCategory: 'Per category', confusion: 'Confusion matrix (categories)', confidence: 'Confident vs flagged for review' };
-  return (Object.keys(titles) as Array<keyof typeof titles>).map((k) => `${level} ${titles[k]}\n\n${markdownTable(t[k])}`).join('\n\n');
+  return only.map((k) => `${level} ${TITLES[k]}\n\n${markdownTable(t[k])}`).join('\n\n');
 }
