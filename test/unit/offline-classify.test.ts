@@ -6,7 +6,7 @@ import { classifyOffline } from '../../src/model/tasks/classify-ticket';
 describe('the offline ticket classifier', () => {
   it.each([
     ['I was charged twice for my subscription this month, duplicate invoice', 'billing'],
-    ['chargd 2 times this month for the same plan??', 'billing'],
+    ['why was i chargd twice this month?? pls explain the extra line on my bill', 'billing'],
     ['Hallo, die Rechnung für März wurde doppelt abgebucht.', 'billing'],
     ['Hola, la factura de este mes trae el IVA mal calculado', 'billing'],
     ['Our integration stopped working after the deployment, API returns error 500', 'technical_issue'],

@@ -1,5 +1,5 @@
 import { CUES, cueTokens } from '../../src/model/offline/cues';
-import { ticketTokens } from '../../src/model/offline/features';
+import { shapeTokens, ticketTokens } from '../../src/model/offline/features';
 import { isInjection, stripInjections } from '../../src/model/offline/injection';
 import { normalizeText } from '../../src/model/offline/normalize';
 
@@ -12,12 +12,20 @@ describe('normalizeText', () => {
 });
 
 describe('ticketTokens', () => {
-  const o = { minN: 2, maxN: 3, cueRepeat: 2 };
+  const o = { minN: 2, maxN: 3, cueRepeat: 2, categoryRepeat: 0, priorityNgrams: true };
   it('takes character n-grams of each word with its boundaries, and repeats each cue group found', () => {
     expect(ticketTokens('Ab', { ...o, cueRepeat: 0 })).toEqual([' a', 'ab', 'b ', ' ab', 'ab ']);
     const tokens = ticketTokens('refund', o);
     expect(tokens).toEqual(expect.arrayContaining([' r', 'nd ', '#money_back:0', '#money_back:1']));
-    expect(tokens.filter((t) => t.startsWith('#'))).toHaveLength(2);
+    expect(tokens.filter((t) => t.startsWith('#money_back'))).toHaveLength(2);
+    expect(ticketTokens('¿¿ !! ??', o)).toEqual([]);
+  });
+
+  it('reads how the ticket is written: questions, shouting, money, a head count, its length', () => {
+    const shapes = (text: string) => shapeTokens(text).map((t) => t.replace('#shape:', ''));
+    expect(shapes('Is it possible?')).toEqual(['question', 'short']);
+    expect(shapes('BITTE SOFORT MELDEN!! Alle 40 Mitarbeiter stehen, 2.400 € verloren')).toEqual(['exclaim', 'shouting', 'money', 'many_people', 'short']);
+    expect(shapes(`order 55812, 2 users. ${'x'.repeat(600)}`)).toEqual(['long']);
   });
 
   it('reads the ticket without its injected instructions', () => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import naiveBayesTextClassifier from 'wink-naive-bayes-text-classifier';
 import { Priority, TicketCategory } from '../../src/domain/ticket';
-import { ticketTokens, type FeatureOptions } from '../../src/model/offline/features';
+import { priorityTokens, ticketTokens, type FeatureOptions } from '../../src/model/offline/features';
 import { naiveBayesScorer, softmax, type NaiveBayesModel } from '../../src/model/offline/naive-bayes';
 import type { TicketModel } from '../../src/model/offline/ticket-model';
 import type { LabelledTicket } from '../eval/dataset';
@@ -21,7 +21,7 @@ export interface TrainOptions {
 }
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
-  features: { minN: 1, maxN: 5, cueRepeat: 30 },
+  features: { minN: 1, maxN: 5, cueRepeat: 30, categoryRepeat: 10, priorityNgrams: true },
   minDocs: 2,
   maxTokens: 40_000,
   smoothing: 1,
@@ -111,7 +111,7 @@ export function trainTicketModel(tickets: readonly LabelledTicket[], source: { f
     trainedOn: { file: source.file, tickets: tickets.length, sha256: source.sha256 },
     features: o.features,
     category: trainHead(tickets.map((t, i) => ({ tokens: tokens[i]!, label: t.category })), ids, TicketCategory.options, o),
-    priority: trainHead(tickets.map((t, i) => ({ tokens: tokens[i]!, label: t.priority })), ids, Priority.options, o),
+    priority: trainHead(tickets.map((t, i) => ({ tokens: priorityTokens(tokens[i]!, t.category, o.features), label: t.priority })), ids, Priority.options, o),
   };
 }
 

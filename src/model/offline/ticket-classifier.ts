@@ -1,5 +1,5 @@
 import type { Priority, TicketCategory } from '../../domain/ticket';
-import { ticketTokens } from './features';
+import { priorityTokens, ticketTokens } from './features';
 import { naiveBayesScorer, type LabelProbability } from './naive-bayes';
 import type { TicketModel } from './ticket-model';
 
@@ -23,8 +23,8 @@ export function createTicketClassifier(model: TicketModel): (text: string) => Ti
   return (text) => {
     const tokens = ticketTokens(text, model.features);
     const categories = category.probabilities(tokens);
-    const priorities = priority.probabilities(tokens);
     const best = categories[0];
+    const priorities = priority.probabilities(priorityTokens(tokens, best?.label ?? UNKNOWN.category, model.features));
     return {
       category: (best?.label as TicketCategory | undefined) ?? UNKNOWN.category,
       priority: (priorities[0]?.label as Priority | undefined) ?? UNKNOWN.priority,
