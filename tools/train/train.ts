@@ -22,7 +22,7 @@ export interface TrainOptions {
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   features: { minN: 1, maxN: 5, cueRepeat: 30, categoryRepeat: 10, priorityNgrams: true },
-  minDocs: 2,
+  minDocs: 3,
   maxTokens: 40_000,
   smoothing: 1,
   presenceOnly: true,
