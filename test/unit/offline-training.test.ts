@@ -71,6 +71,14 @@ describe('calibrated probabilities', () => {
     expect(softmax(odds, 100)[0]!.p).toBeLessThan(0.4);
     expect(softmax([], 1)).toEqual([]);
   });
+
+  it('a per-label bias can change the winner, and the result stays ordered', () => {
+    const odds: Array<[string, number]> = [['low', 2], ['medium', 1.5]];
+    expect(softmax(odds, 1).map((x) => x.label)).toEqual(['low', 'medium']);
+    const biased = softmax(odds, 1, { medium: 1 });
+    expect(biased.map((x) => x.label)).toEqual(['medium', 'low']);
+    expect(biased[0]!.p).toBeCloseTo(2 ** 0.5 / (1 + 2 ** 0.5));
+  });
 });
 
 describe('cross-validation', () => {

@@ -18,6 +18,8 @@ export interface TrainOptions {
   presenceOnly: boolean;
   /** Folds used to fit the temperature on predictions for tickets the model did not see. */
   calibrationFolds: number;
+  /** The heads whose calibration also fits a bias per label (beyond the temperature). */
+  fitBias: ReadonlyArray<'category' | 'priority'>;
 }
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
@@ -27,6 +29,8 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   smoothing: 1,
   presenceOnly: true,
   calibrationFolds: 5,
+  // Priority only: in CV it lifts priority (73.0 → 74.4 %) and leaves category as it is (83.0 %).
+  fitBias: ['priority'],
 };
 
 interface Example {
@@ -62,20 +66,21 @@ function learnHead(examples: readonly Example[], labels: readonly string[], o: T
     smoothing: o.smoothing,
     presenceOnly: o.presenceOnly,
     temperature: 1,
+    bias: present.map(() => 0),
   };
 }
 
-/** Mean negative log-likelihood of the gold labels under a temperature. */
-function logLoss(predictions: ReadonlyArray<{ odds: Array<[string, number]>; gold: string }>, temperature: number): number {
-  const total = predictions.reduce((s, { odds, gold }) => s - Math.log(Math.max(1e-12, softmax(odds, temperature).find((x) => x.label === gold)?.p ?? 0)), 0);
+/** Mean negative log-likelihood of the gold labels under a temperature and biases. */
+function logLoss(predictions: ReadonlyArray<{ odds: Array<[string, number]>; gold: string }>, temperature: number, bias: Record<string, number> = {}): number {
+  const total = predictions.reduce((s, { odds, gold }) => s - Math.log(Math.max(1e-12, softmax(odds, temperature, bias).find((x) => x.label === gold)?.p ?? 0)), 0);
   return total / predictions.length;
 }
 
 /**
- * The temperature that makes out-of-fold probabilities honest: the head is trained on all folds but one,
- * scores the one left out, and the temperature with the lowest log-loss over all of them wins.
+ * The temperature and biases that make out-of-fold probabilities honest: the head is trained on all folds
+ * but one, scores the one left out, and the calibration with the lowest log-loss over all of them wins.
  */
-function fitTemperature(examples: readonly Example[], ids: readonly string[], labels: readonly string[], o: TrainOptions): number {
+function fitCalibration(examples: readonly Example[], ids: readonly string[], labels: readonly string[], o: TrainOptions, withBias: boolean): { temperature: number; bias: number[] } {
   const predictions: Array<{ odds: Array<[string, number]>; gold: string }> = [];
   for (let fold = 0; fold < o.calibrationFolds; fold += 1) {
     const test = examples.filter((_, i) => foldOf(ids[i]!, o.calibrationFolds) === fold);
@@ -86,17 +91,32 @@ function fitTemperature(examples: readonly Example[], ids: readonly string[], la
       if (odds.length) predictions.push({ odds, gold: e.label });
     }
   }
-  // A log-spaced grid: deterministic, and fine enough for a one-parameter fit.
+  // Grids, not a solver: deterministic, and fine enough for a handful of parameters.
   let best = { t: 1, loss: Number.POSITIVE_INFINITY };
   for (let t = 0.25; t <= 4096; t *= 1.1) {
     const loss = logLoss(predictions, t);
     if (loss < best.loss) best = { t, loss };
   }
-  return Number(best.t.toPrecision(4));
+  const temperature = Number(best.t.toPrecision(4));
+  const present = labels.filter((l) => examples.some((e) => e.label === l));
+  const bias: Record<string, number> = Object.fromEntries(present.map((l) => [l, 0]));
+  if (withBias) {
+    let loss = logLoss(predictions, temperature, bias);
+    for (let round = 0; round < 3; round += 1) {
+      for (const label of present.slice(1)) {
+        for (let b = -3; b <= 3.0001; b += 0.1) {
+          const tried = { ...bias, [label]: Math.round(b * 10) / 10 };
+          const l = logLoss(predictions, temperature, tried);
+          if (l < loss - 1e-12) [loss, bias[label]] = [l, tried[label]!];
+        }
+      }
+    }
+  }
+  return { temperature, bias: labels.filter((l) => l in bias).map((l) => bias[l]!) };
 }
 
-function trainHead(examples: readonly Example[], ids: readonly string[], labels: readonly string[], o: TrainOptions): NaiveBayesModel {
-  return { ...learnHead(examples, labels, o), temperature: fitTemperature(examples, ids, labels, o) };
+function trainHead(head: 'category' | 'priority', examples: readonly Example[], ids: readonly string[], labels: readonly string[], o: TrainOptions): NaiveBayesModel {
+  return { ...learnHead(examples, labels, o), ...fitCalibration(examples, ids, labels, o, o.fitBias.includes(head)) };
 }
 
 /**
@@ -110,8 +130,8 @@ export function trainTicketModel(tickets: readonly LabelledTicket[], source: { f
     format: 1,
     trainedOn: { file: source.file, tickets: tickets.length, sha256: source.sha256 },
     features: o.features,
-    category: trainHead(tickets.map((t, i) => ({ tokens: tokens[i]!, label: t.category })), ids, TicketCategory.options, o),
-    priority: trainHead(tickets.map((t, i) => ({ tokens: priorityTokens(tokens[i]!, t.category, o.features), label: t.priority })), ids, Priority.options, o),
+    category: trainHead('category', tickets.map((t, i) => ({ tokens: tokens[i]!, label: t.category })), ids, TicketCategory.options, o),
+    priority: trainHead('priority', tickets.map((t, i) => ({ tokens: priorityTokens(tokens[i]!, t.category, o.features), label: t.priority })), ids, Priority.options, o),
   };
 }
 

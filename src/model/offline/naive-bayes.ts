@@ -18,9 +18,13 @@ export const NaiveBayesModel = z
     presenceOnly: z.boolean(),
     /** Divides the log-odds before the softmax; fitted on held-back folds so probabilities mean something. */
     temperature: z.number().positive(),
+    /** Added per label after dividing (log2 units), fitted the same way: corrects a head that favours a label. */
+    bias: z.array(z.number()),
   })
   .superRefine((m, ctx) => {
-    if (m.samples.length !== m.labels.length || m.counts.length !== m.labels.length) ctx.addIssue({ code: 'custom', message: 'samples and counts need one entry per label' });
+    if (m.samples.length !== m.labels.length || m.counts.length !== m.labels.length || m.bias.length !== m.labels.length) {
+      ctx.addIssue({ code: 'custom', message: 'samples, counts and bias need one entry per label' });
+    }
     m.counts.forEach((row, l) => {
       if (row.length !== m.vocabulary.length) ctx.addIssue({ code: 'custom', path: ['counts', l], message: `has ${row.length} counts for ${m.vocabulary.length} tokens` });
     });
@@ -68,14 +72,16 @@ export function naiveBayesScorer(m: NaiveBayesModel): NaiveBayesScorer {
     const odds = classifier.computeOdds(m.presenceOnly ? [...new Set(tokens)] : tokens);
     return odds.length === 1 && odds[0]![0] === 'unknown' ? [] : odds;
   };
-  return { logOdds, probabilities: (tokens) => softmax(logOdds(tokens), m.temperature) };
+  const bias = Object.fromEntries(m.labels.map((label, l) => [label, m.bias[l]!]));
+  return { logOdds, probabilities: (tokens) => softmax(logOdds(tokens), m.temperature, bias) };
 }
 
-/** Softmax of log2-odds divided by a temperature; keeps the input's order (best first). */
-export function softmax(odds: ReadonlyArray<readonly [string, number]>, temperature: number): LabelProbability[] {
+/** Softmax of log2-odds divided by a temperature, plus a bias per label; most probable first (ties keep the input's order). */
+export function softmax(odds: ReadonlyArray<readonly [string, number]>, temperature: number, bias: Readonly<Record<string, number>> = {}): LabelProbability[] {
   if (odds.length === 0) return [];
-  const top = Math.max(...odds.map(([, o]) => o));
-  const weights = odds.map(([label, o]) => ({ label, w: 2 ** ((o - top) / temperature) }));
-  const sum = weights.reduce((s, x) => s + x.w, 0);
-  return weights.map(({ label, w }) => ({ label, p: w / sum }));
+  const scores = odds.map(([label, o]) => ({ label, s: o / temperature + (bias[label] ?? 0) }));
+  const top = Math.max(...scores.map((x) => x.s));
+  const weights = scores.map(({ label, s }) => ({ label, w: 2 ** (s - top) }));
+  const sum = weights.reduce((t, x) => t + x.w, 0);
+  return weights.map(({ label, w }) => ({ label, p: w / sum })).sort((a, b) => b.p - a.p);
 }
