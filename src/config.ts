@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import type { StringValue } from '@temporalio/common';
-import { msToNumber } from '@temporalio/common/lib/time';
 import { parseKeyRing } from './codec/keyring';
-import { DEFAULT_AGENT_LIMITS } from './domain/guardrails';
-import { DEFAULT_REVIEW_THRESHOLD } from './domain/policy';
-import { OFFLINE_MODEL } from './model/offline-provider';
+import { DEFAULT_APPROVAL_TIMEOUT, LIMITS, type Limit } from './domain/limits';
+import { durationMs } from './domain/durations';
+import { schemaProblems } from './domain/schema-problems';
 
 const number = (name: string, def: number, min: number, max: number) =>
   z.coerce
@@ -12,6 +10,12 @@ const number = (name: string, def: number, min: number, max: number) =>
     .min(min, `${name} must be at least ${min}`)
     .max(max, `${name} must be at most ${max}`)
     .default(def);
+
+/** A setting for one of the domain's limits: its default and range come from there. */
+const limitSetting = (name: string, l: Limit) => {
+  const n = number(name, l.default, l.min, l.max);
+  return l.integer ? n.pipe(z.number().int(`${name} must be a whole number`)) : n;
+};
 
 /** The project's own settings, one field per variable (Temporal's connection comes from @temporalio/envconfig). */
 export const SettingsFields = z.object({
@@ -21,7 +25,7 @@ export const SettingsFields = z.object({
   OPENAI_BASE_URL: z.url({ error: 'OPENAI_BASE_URL must be a URL such as http://localhost:4010/v1' }).optional(),
   OPENAI_MODEL: z.string().trim().min(1).default('gpt-5.4-mini'),
   OPENAI_TIMEOUT_MS: number('OPENAI_TIMEOUT_MS', 30_000, 100, 600_000),
-  REVIEW_CONFIDENCE_THRESHOLD: number('REVIEW_CONFIDENCE_THRESHOLD', DEFAULT_REVIEW_THRESHOLD, 0, 1),
+  REVIEW_CONFIDENCE_THRESHOLD: limitSetting('REVIEW_CONFIDENCE_THRESHOLD', LIMITS.reviewThreshold),
   APPROVERS: z
     .string()
     .default('demo-approver')
@@ -29,17 +33,11 @@ export const SettingsFields = z.object({
     .refine((list) => list.length > 0, 'APPROVERS must name at least one approver (comma-separated)'),
   APPROVAL_TIMEOUT: z
     .string()
-    .default('4h')
-    .refine((v) => {
-      try {
-        return msToNumber(v as StringValue) > 0;
-      } catch {
-        return false;
-      }
-    }, 'APPROVAL_TIMEOUT must be a duration such as 4h, 30m or 90s'),
-  AGENT_MIN_CONFIDENCE: number('AGENT_MIN_CONFIDENCE', DEFAULT_AGENT_LIMITS.minConfidence, 0, 1),
-  AGENT_MAX_STEPS: number('AGENT_MAX_STEPS', DEFAULT_AGENT_LIMITS.maxSteps, 1, 50).pipe(z.number().int('AGENT_MAX_STEPS must be a whole number')),
-  AGENT_TOKEN_BUDGET: number('AGENT_TOKEN_BUDGET', DEFAULT_AGENT_LIMITS.tokenBudget, 1, 10_000_000),
+    .default(DEFAULT_APPROVAL_TIMEOUT)
+    .refine((v) => durationMs(v) !== undefined, 'APPROVAL_TIMEOUT must be a duration such as 4h, 30m or 90s'),
+  AGENT_MIN_CONFIDENCE: limitSetting('AGENT_MIN_CONFIDENCE', LIMITS.minConfidence),
+  AGENT_MAX_STEPS: limitSetting('AGENT_MAX_STEPS', LIMITS.maxSteps),
+  AGENT_TOKEN_BUDGET: limitSetting('AGENT_TOKEN_BUDGET', LIMITS.tokenBudget),
   WORKFLOW_BUNDLE: z.string().trim().min(1).optional(),
   LOG_LEVEL: z.enum(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR'], { error: 'LOG_LEVEL must be TRACE, DEBUG, INFO, WARN or ERROR' }).default('INFO'),
   LOG_FORMAT: z.enum(['pretty', 'json'], { error: 'LOG_FORMAT must be "pretty" or "json"' }).default('pretty'),
@@ -95,13 +93,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = Settings.safeParse(present);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || 'settings'}: ${i.message}`);
-    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+    throw new ConfigError(`invalid configuration:\n  ${schemaProblems(parsed.error, 'settings').join('\n  ')}`);
   }
   return parsed.data;
-}
-
-/** The model name results will carry, for display before any call is made. */
-export function modelLabel(settings: Settings): string {
-  return settings.MODEL_PROVIDER === 'openai' ? settings.OPENAI_MODEL : OFFLINE_MODEL;
 }

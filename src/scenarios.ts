@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { Scenario } from './domain/scenario';
+import { schemaProblems } from './domain/schema-problems';
+import { Scenario } from './domain/scenario.schema';
 
 /**
  * Where the built-in scenarios live: one JSON file each, named `<id>.json`. Resolved from this file so
@@ -24,8 +25,7 @@ function parseScenario(text: string, source: string): Scenario {
   const parsed = Scenario.safeParse(raw);
   if (!parsed.success) {
     // One line per problem, each led by its field path so the author knows where to look.
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`);
-    throw new ScenarioError(`${source} is not a valid scenario:\n  ${problems.join('\n  ')}`);
+    throw new ScenarioError(`${source} is not a valid scenario:\n  ${schemaProblems(parsed.error).join('\n  ')}`);
   }
   return parsed.data;
 }

@@ -3,9 +3,9 @@ import { bundleWorkflowCode, NativeConnection, Worker, type WorkerOptions } from
 import { FileOutbox } from './activities/outbox';
 import { createActivities, type Activities } from './activities';
 import { dataConverterFromSettings } from './codec';
-import { ConfigError, loadSettings, modelLabel, type Settings } from './config';
+import { ConfigError, loadSettings, type Settings } from './config';
 import { connectWorker } from './connection';
-import { providerFromSettings } from './model';
+import { modelLabel, providerFromSettings } from './model';
 import { installRuntime } from './runtime';
 import { WorkerGroup } from './worker-group';
 import { modelTaskQueue } from './workflows/task-queues';

@@ -1,12 +1,11 @@
 /**
  * Records the workflow histories the replay test replays (test/replay/histories/*.json).
- * Run it after a deliberate, versioned change to workflow code: `npm run record-histories`.
+ * Run it after a deliberate, versioned change to workflow code: `npm run record-histories [name ...]`.
  * It starts its own dev server on loopback and stops it when done.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
 import { createActivities } from '../src/activities';
@@ -17,7 +16,10 @@ import { ALL_SEARCH_ATTRIBUTES } from '../src/workflows/search-attributes';
 import { startFakeOpenAI } from './fake-openai/server';
 import { OpenAIProvider } from '../src/model/openai-provider';
 import { loadScenario } from '../src/scenarios';
-import type { SupportCaseStatus } from '../src/workflows/support-case';
+import { signalDecision, updateDecision } from '../src/cli/decisions';
+import type { PersonDecision } from '../src/domain/case';
+import { untilCaseWaits } from '../src/cli/until-case-waits';
+import { routeTicket, supportCase, troubleshoot } from '../src/workflows';
 import { createWorker } from '../src/worker';
 import { tempDir } from '../test/helpers/files';
 
@@ -44,51 +46,62 @@ async function main(): Promise<void> {
       }),
     });
     const payment = loadScenario('payment-after-deploy');
-    const awaiting = async (h: WorkflowHandle) => {
-      while ((await h.query<SupportCaseStatus>('status')).stage !== 'awaiting_approval') await new Promise((r) => setTimeout(r, 100));
+    /** A case that waits for a person, then gets these decisions (signals, as the UI sends them; or one update). */
+    const decided = async (workflowId: string, decisions: PersonDecision[], via: 'signal' | 'update' = 'signal') => {
+      const handle = await env.client.workflow.start(supportCase, { taskQueue, workflowId, args: [{ ticket: { text: TECHNICAL }, scenario: payment, approvers: ['alice'] }] });
+      await untilCaseWaits(handle);
+      for (const d of decisions) await (via === 'signal' ? signalDecision(handle, d) : updateDecision(handle, d));
+      return handle.result();
     };
-    const runs: Array<{ name: string; type: string; args: unknown[]; before?: () => void; steer?: (h: WorkflowHandle) => Promise<void> }> = [
-      { name: 'route-ticket-billing', type: 'routeTicket', args: [{ text: 'I was charged twice, duplicate invoice' }] },
-      { name: 'route-ticket-retried', type: 'routeTicket', args: [{ text: 'Refund please' }], before: () => fake.enqueue({ fault: 'rate_limit', retryAfterMs: 100 }, { fault: 'server_error' }) },
-      { name: 'route-ticket-fallback', type: 'routeTicket', args: [{ text: 'Refund please' }], before: () => fake.enqueue(...Array.from({ length: 4 }, () => ({ fault: 'schema_violation' as const }))) },
-      { name: 'troubleshoot-payment', type: 'troubleshoot', args: [{ scenario: payment }] },
+    // Each run starts its workflow (by reference) and steers it to the end it records.
+    const runs: Array<{ name: string; before?: () => void; run: (workflowId: string) => Promise<unknown> }> = [
+      { name: 'route-ticket-billing', run: (workflowId) => env.client.workflow.execute(routeTicket, { taskQueue, workflowId, args: [{ text: 'I was charged twice, duplicate invoice' }] }) },
+      {
+        name: 'route-ticket-retried',
+        before: () => fake.enqueue({ fault: 'rate_limit', retryAfterMs: 100 }, { fault: 'server_error' }),
+        run: (workflowId) => env.client.workflow.execute(routeTicket, { taskQueue, workflowId, args: [{ text: 'Refund please' }] }),
+      },
+      {
+        name: 'route-ticket-fallback',
+        before: () => fake.enqueue(...Array.from({ length: 4 }, () => ({ fault: 'schema_violation' as const }))),
+        run: (workflowId) => env.client.workflow.execute(routeTicket, { taskQueue, workflowId, args: [{ text: 'Refund please' }] }),
+      },
+      { name: 'troubleshoot-payment', run: (workflowId) => env.client.workflow.execute(troubleshoot, { taskQueue, workflowId, args: [{ scenario: payment }] }) },
       {
         name: 'troubleshoot-rejected-tool',
-        type: 'troubleshoot',
-        args: [{ scenario: payment }],
         before: () => fake.enqueue({ task: 'agent_decision', output: { thought: 't', action: 'investigate', tool: 'restart_database', message: 'm', confidence: 0.5 } }),
+        run: (workflowId) => env.client.workflow.execute(troubleshoot, { taskQueue, workflowId, args: [{ scenario: payment }] }),
       },
-      { name: 'support-case-routed', type: 'supportCase', args: [{ ticket: { text: 'I was charged twice' }, approvers: ['alice'] }] },
+      { name: 'support-case-routed', run: (workflowId) => env.client.workflow.execute(supportCase, { taskQueue, workflowId, args: [{ ticket: { text: 'I was charged twice' }, approvers: ['alice'] }] }) },
       {
         name: 'support-case-approved',
-        type: 'supportCase',
-        args: [{ ticket: { text: TECHNICAL }, scenario: payment, approvers: ['alice'] }],
-        steer: async (h) => {
-          await awaiting(h);
-          await h.signal('approve', { by: 'mallory' });
-          await h.signal('approve', { by: 'alice', comment: 'ok' });
-          await h.signal('approve', { by: 'alice' });
-        },
+        run: (workflowId) =>
+          decided(workflowId, [
+            { kind: 'approve', by: 'mallory' },
+            { kind: 'approve', by: 'alice', comment: 'ok' },
+            { kind: 'approve', by: 'alice' },
+          ]),
+      },
+      { name: 'support-case-rejected', run: (workflowId) => decided(workflowId, [{ kind: 'reject', by: 'alice', reason: 'not now' }]) },
+      {
+        name: 'support-case-updates',
+        run: (workflowId) => decided(workflowId, [{ kind: 'approve', by: 'mallory' }, { kind: 'escalate', by: 'carol', reason: 'payments team', team: 'Payments' }], 'update'),
       },
       {
-        name: 'support-case-rejected',
-        type: 'supportCase',
-        args: [{ ticket: { text: TECHNICAL }, scenario: payment, approvers: ['alice'] }],
-        steer: async (h) => {
-          await awaiting(h);
-          await h.signal('reject', { by: 'alice', reason: 'not now' });
-        },
+        name: 'support-case-expired',
+        run: (workflowId) => env.client.workflow.execute(supportCase, { taskQueue, workflowId, args: [{ ticket: { text: TECHNICAL }, scenario: payment, approvers: ['alice'], approvalTimeout: '1s' }] }),
       },
-      { name: 'support-case-expired', type: 'supportCase', args: [{ ticket: { text: TECHNICAL }, scenario: payment, approvers: ['alice'], approvalTimeout: '1s' }] },
     ];
     mkdirSync(OUT, { recursive: true });
+    // Names on the command line record only those runs, so histories of older code stay as evidence.
+    const only = process.argv.slice(2);
+    const unknown = only.filter((name) => !runs.some((r) => r.name === name));
+    if (unknown.length) throw new Error(`unknown history ${unknown.join(', ')}; known: ${runs.map((r) => r.name).join(', ')}`);
     await worker.runUntil(async () => {
-      for (const run of runs) {
+      for (const run of runs.filter((r) => only.length === 0 || only.includes(r.name))) {
         fake.reset();
         run.before?.();
-        const handle = await env.client.workflow.start(run.type, { taskQueue, workflowId: run.name, args: run.args });
-        await run.steer?.(handle);
-        await handle.result();
+        await run.run(run.name);
         // The CLI writes the standard JSON history format (the one the UI downloads and replay reads).
         // Child workflows (the agent stage of a case) have histories of their own; the parent's is the one kept.
         const json = execFileSync(cli, ['workflow', 'show', '--workflow-id', run.name, '--address', env.address, '--output', 'json'], { encoding: 'utf8' });

@@ -1,31 +1,31 @@
-import { WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import type { Command } from 'commander';
-import { ticketDetails, ticketSubject } from '../domain/ticket';
-import type { Scenario } from '../domain/scenario';
-import type { SupportCaseInput, SupportCaseResult, SupportCaseStatus } from '../workflows/support-case';
+import { ticketDetails, ticketSubject, type TicketInput } from '../domain/ticket';
+import type { Scenario } from '../domain/scenario.schema';
+import { supportCase } from '../workflows';
+import { supportCaseStatusQuery, type SupportCaseInput, type SupportCaseStatus } from '../workflows/support-case.contract';
 import { openClientContext, runFailure, type ClientContext } from './context';
 import { CommandFailure, UsageError } from './errors';
 import { printResult, type OutputOptions } from './output';
-import { parseTicketArgs } from './route';
-import { shortId } from './run-workflow';
+import { shortId, startWorkflow } from './run-workflow';
 import { loadScenarioOrUsage } from './scenario-arg';
 import { formatStep } from './troubleshoot';
+import { parseTicketArgs, withTicketArgs, type TicketOptions } from './ticket-args';
+import { untilCaseWaits } from './until-case-waits';
 
-interface CaseOptions extends OutputOptions {
+interface CaseOptions extends OutputOptions, TicketOptions {
   scenario?: string;
-  customer?: string;
-  channel?: string;
   wait?: boolean;
 }
 
 /** The case's input from settings: who may approve, how long they have, the agent's bounds. */
-export function caseInput(ctx: ClientContext, ticket: SupportCaseInput['ticket'], scenario?: Scenario): SupportCaseInput {
+export function caseInput(ctx: ClientContext, ticket: TicketInput, scenario?: Scenario): SupportCaseInput {
   const s = ctx.settings;
   return {
     ticket,
     ...(scenario && { scenario }),
     approvers: s.APPROVERS,
-    approvalTimeout: s.APPROVAL_TIMEOUT as SupportCaseInput['approvalTimeout'],
+    approvalTimeout: s.APPROVAL_TIMEOUT,
     reviewThreshold: s.REVIEW_CONFIDENCE_THRESHOLD,
     minConfidence: s.AGENT_MIN_CONFIDENCE,
     agent: { maxSteps: s.AGENT_MAX_STEPS, tokenBudget: s.AGENT_TOKEN_BUDGET },
@@ -59,31 +59,20 @@ export interface OpenedCase {
  * Starts a support case and, when `wait`, follows it until it closes or stops for a person: either
  * way the operator knows what to do next.
  */
-export async function openCase(ctx: ClientContext, ticket: SupportCaseInput['ticket'], scenario: Scenario | undefined, wait: boolean): Promise<OpenedCase> {
+export async function openCase(ctx: ClientContext, ticket: TicketInput, scenario: Scenario | undefined, wait: boolean): Promise<OpenedCase> {
   const workflowId = `case-${shortId()}`;
-  const handle = await ctx.client.workflow.start('supportCase', {
+  const { handle, uiUrl } = await startWorkflow(ctx, supportCase, {
     workflowId,
-    taskQueue: ctx.settings.TASK_QUEUE,
     args: [caseInput(ctx, ticket, scenario)],
     staticSummary: `Support case: ${ticketSubject(ticket.text)}`,
     staticDetails: `${ticketDetails(ticket)}${scenario ? `\n\n**Scenario:** ${scenario.id} (${scenario.title})` : ''}`,
     memo: { subject: ticketSubject(ticket.text), ...(scenario && { scenario: scenario.id }) },
   });
-  const uiUrl = ctx.uiUrl(workflowId, handle.firstExecutionRunId);
-  let status: SupportCaseStatus | undefined;
-  while (wait) {
-    status = await handle.query<SupportCaseStatus>('status').catch(() => status);
-    if (status && (status.stage === 'awaiting_approval' || status.stage === 'closed')) break;
-    const { status: run } = await handle.describe();
-    if (run.name !== 'RUNNING') {
-      await handle.result().catch((err: unknown) => {
-        throw runFailure(err, workflowId, uiUrl);
-      });
-      break;
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  return { workflowId, uiUrl, ...(status && { status }) };
+  if (!wait) return { workflowId, uiUrl };
+  const status = await untilCaseWaits(handle).catch((err: unknown) => {
+    throw runFailure(err, workflowId, uiUrl);
+  });
+  return { workflowId, uiUrl, status };
 }
 
 /** What an operator reads about a case just opened, with the commands that decide it when it waits. */
@@ -102,13 +91,8 @@ export function caseLines({ workflowId, uiUrl, status }: OpenedCase): string[] {
 }
 
 export function registerCase(program: Command): void {
-  program
-    .command('case')
-    .description('Pattern C: open a support case: classify, route or investigate, and wait for a person where it matters')
-    .argument('<text>', 'the ticket text')
+  withTicketArgs(program.command('case').description('Pattern C: open a support case: classify, route or investigate, and wait for a person where it matters'))
     .option('--scenario <id|file>', 'the system a technical ticket is investigated on (built-in id or JSON file)')
-    .option('--customer <name>', 'who sent it')
-    .option('--channel <name>', 'where it came from')
     .option('--no-wait', 'return once the case is started')
     .option('--json', 'print one JSON object')
     .action(async (text: string, opts: CaseOptions) => {
@@ -139,12 +123,17 @@ export function registerCase(program: Command): void {
     });
 }
 
+/** The handle of a support case and whether it still runs; a clear error when there is no such case or it is another kind of run. */
+export async function caseHandle(ctx: ClientContext, caseId: string): Promise<{ handle: WorkflowHandle<typeof supportCase>; running: boolean }> {
+  const description = await describeOrExplain(ctx, caseId);
+  if (description.type !== supportCase.name) throw new UsageError(`${caseId} is a ${description.type} run, not a support case`);
+  return { handle: ctx.client.workflow.getHandle<typeof supportCase>(caseId), running: description.status.name === 'RUNNING' };
+}
+
 /** A case's status, or a clear error when there is no such case. */
 export async function queryCase(ctx: ClientContext, caseId: string): Promise<SupportCaseStatus> {
-  const handle = ctx.client.workflow.getHandle(caseId);
-  const description = await describeOrExplain(ctx, caseId);
-  if (description.type !== 'supportCase') throw new UsageError(`${caseId} is a ${description.type} run, not a support case`);
-  return handle.query<SupportCaseStatus>('status');
+  const { handle } = await caseHandle(ctx, caseId);
+  return handle.query(supportCaseStatusQuery);
 }
 
 /** Describes a run, or fails with a message that says the id is unknown and how to find the right one. */
@@ -158,5 +147,3 @@ export async function describeOrExplain(ctx: ClientContext, workflowId: string) 
     throw err;
   }
 }
-
-export type { SupportCaseResult };

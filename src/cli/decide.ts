@@ -1,12 +1,12 @@
-import { randomUUID } from 'node:crypto';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Command } from 'commander';
-import type { SupportCaseStatus } from '../workflows/support-case';
-import { describeCase, describeOrExplain } from './case';
+import type { DecisionKind, PersonDecision } from '../domain/case';
+import { supportCaseStatusQuery } from '../workflows/support-case.contract';
+import { caseHandle, describeCase } from './case';
 import { openClientContext } from './context';
-import { CommandFailure, UsageError } from './errors';
+import { updateDecision } from './decisions';
+import { CommandFailure } from './errors';
 import { printResult, type OutputOptions } from './output';
-
-export type Kind = 'approve' | 'reject' | 'escalate';
 
 export interface DecideOptions extends OutputOptions {
   by: string;
@@ -15,55 +15,38 @@ export interface DecideOptions extends OutputOptions {
   team?: string;
 }
 
+// After an accepted decision the case runs its last steps (the action, the notification); wait this long to show it closed.
+const CLOSE_WAIT_MS = 15_000;
+
 /**
- * Sends a person's decision and reports what became of it. A signal returns nothing, so the signal
- * carries a request id and the client reads its fate back from the case's status.
+ * Sends a person's decision as an update and reports what the case answered: accepted, refused
+ * (and why: a stranger, a missing reason, nothing waiting) or too late. The case itself decides who
+ * may decide; the client only carries the request.
  */
-export async function decide(kind: Kind, caseId: string, opts: DecideOptions): Promise<void> {
-  if (!opts.by?.trim()) throw new UsageError('--by must name who decides');
-  if (kind !== 'approve' && !opts.reason?.trim()) throw new UsageError(`${kind} needs --reason`);
+export async function decide(kind: DecisionKind, caseId: string, opts: DecideOptions): Promise<void> {
   const ctx = await openClientContext();
   try {
-    const description = await describeOrExplain(ctx, caseId);
-    if (description.type !== 'supportCase') throw new UsageError(`${caseId} is a ${description.type} run, not a support case`);
-    const handle = ctx.client.workflow.getHandle(caseId);
-    if (description.status.name !== 'RUNNING') {
-      const closed = await handle.query<SupportCaseStatus>('status').catch(() => undefined);
-      const r = closed?.result;
-      throw new CommandFailure(
-        `case ${caseId} is already closed (${r ? `${r.decision} by ${r.decidedBy}` : description.status.name.toLowerCase()}): your ${kind} changed nothing`,
-        { workflowId: caseId, result: r },
-      );
-    }
-    const requestId = randomUUID();
-    const payload = { by: opts.by.trim(), requestId, ...(opts.comment && { comment: opts.comment }), ...(opts.reason && { reason: opts.reason }), ...(opts.team && { team: opts.team }) };
-    await handle.signal(kind, payload);
-    const query = () => handle.query<SupportCaseStatus>('status');
-    const record = await pollStatus(query, (s) => s.signals.find((r) => r.requestId === requestId));
+    const { handle, running } = await caseHandle(ctx, caseId);
     const uiUrl = ctx.uiUrl(caseId);
-    if (!record) throw new CommandFailure(`sent ${kind} to ${caseId}, but no worker has processed it yet: check \`npm run client -- status ${caseId}\``, { workflowId: caseId, uiUrl });
-    if (record.result !== 'accepted') {
-      throw new CommandFailure(`your ${kind} was ${record.result}: ${record.why}`, { workflowId: caseId, uiUrl, signal: record });
+    if (!running) {
+      const r = (await handle.query(supportCaseStatusQuery).catch(() => undefined))?.result;
+      throw new CommandFailure(`case ${caseId} is already closed (${r ? `${r.decision} by ${r.decidedBy}` : 'not running'}): your ${kind} changed nothing`, { workflowId: caseId, result: r });
     }
-    // After an accepted decision the case finishes its last steps; show it closed when that is quick.
-    const status = (await pollStatus(query, (s) => (s.stage === 'closed' ? s : undefined))) ?? (await query());
-    printResult(opts, { workflowId: caseId, uiUrl, signal: record, status }, () => [
-      `Your ${kind} was accepted.`,
-      ...describeCase(caseId, status),
-      `UI: ${uiUrl}`,
-    ]);
+    const { by, comment, reason = '', team } = opts;
+    const decision: PersonDecision =
+      kind === 'approve' ? { kind, by, ...(comment && { comment }) } : kind === 'reject' ? { kind, by, reason } : { kind, by, reason, ...(team && { team }) };
+    const record = await updateDecision(handle, decision).catch((err: unknown) => {
+      if (err instanceof WorkflowUpdateFailedError) throw new CommandFailure(`your ${kind} was refused: ${err.cause?.message ?? err.message}`, { workflowId: caseId, uiUrl });
+      throw err;
+    });
+    if (record.result !== 'accepted') throw new CommandFailure(`your ${kind} was ${record.result}: ${record.why}`, { workflowId: caseId, uiUrl, decision: record });
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([handle.result().catch(() => undefined), new Promise((r) => (timer = setTimeout(r, CLOSE_WAIT_MS)))]);
+    clearTimeout(timer);
+    const status = await handle.query(supportCaseStatusQuery);
+    printResult(opts, { workflowId: caseId, uiUrl, decision: record, status }, () => [`Your ${kind} was accepted.`, ...describeCase(caseId, status), `UI: ${uiUrl}`]);
   } finally {
     await ctx.close();
-  }
-}
-
-/** Polls the case's status until `pick` finds something or the time is up; returns the last pick. */
-async function pollStatus<T>(query: () => Promise<SupportCaseStatus>, pick: (s: SupportCaseStatus) => T | undefined, timeoutMs = 15_000): Promise<T | undefined> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const found = pick(await query());
-    if (found !== undefined || Date.now() >= until) return found;
-    await new Promise((r) => setTimeout(r, 200));
   }
 }
 

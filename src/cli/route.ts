@@ -1,44 +1,23 @@
 import type { Command } from 'commander';
-import { TicketInput, ticketDetails, ticketSubject } from '../domain/ticket';
-import type { RouteTicketInput, RouteTicketResult } from '../workflows/route-ticket';
+import { ticketDetails, ticketSubject } from '../domain/ticket';
+import { routeTicket } from '../workflows';
 import { openClientContext } from './context';
-import { UsageError } from './errors';
 import { printResult, table, type OutputOptions } from './output';
 import { runWorkflow, shortId } from './run-workflow';
+import { parseTicketArgs, withTicketArgs, type TicketOptions } from './ticket-args';
 
-interface RouteOptions extends OutputOptions {
-  ticketId?: string;
-  customer?: string;
-  channel?: string;
-}
-
-/** Checks a ticket on the client too, so a typo costs no round trip and exits 2. */
-export function parseTicketArgs(text: string, opts: RouteOptions): TicketInput {
-  const parsed = TicketInput.safeParse({ text, ticketId: opts.ticketId, customer: opts.customer, channel: opts.channel });
-  if (!parsed.success) {
-    throw new UsageError(`invalid ticket: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
-  }
-  return parsed.data;
-}
+type RouteOptions = OutputOptions & TicketOptions;
 
 export function registerRoute(program: Command): void {
-  program
-    .command('route')
-    .description('Pattern A: classify a support ticket with the model and route it to a team (code decides)')
-    .argument('<text>', 'the ticket text')
-    .option('--ticket-id <id>', 'your ticket id (default: the workflow id)')
-    .option('--customer <name>', 'who sent it')
-    .option('--channel <name>', 'where it came from, e.g. email, chat')
+  withTicketArgs(program.command('route').description('Pattern A: classify a support ticket with the model and route it to a team (code decides)'))
     .option('--json', 'print one JSON object: the result with workflowId and uiUrl')
     .action(async (text: string, opts: RouteOptions) => {
       const ticket = parseTicketArgs(text, opts);
       const ctx = await openClientContext();
       try {
-        const input: RouteTicketInput = { ...ticket, reviewThreshold: ctx.settings.REVIEW_CONFIDENCE_THRESHOLD };
-        const { result, workflowId, uiUrl } = await runWorkflow<RouteTicketResult>(ctx, {
-          workflowType: 'routeTicket',
+        const { result, workflowId, uiUrl } = await runWorkflow(ctx, routeTicket, {
           workflowId: `ticket-${ticket.ticketId ?? shortId()}`,
-          args: [input],
+          args: [{ ...ticket, reviewThreshold: ctx.settings.REVIEW_CONFIDENCE_THRESHOLD }],
           staticSummary: `Route ticket: ${ticketSubject(ticket.text)}`,
           staticDetails: ticketDetails(ticket),
           memo: { subject: ticketSubject(ticket.text) },

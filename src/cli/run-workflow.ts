@@ -1,37 +1,31 @@
-import type { WorkflowHandle } from '@temporalio/client';
+import type { Workflow, WorkflowHandle, WorkflowResultType, WorkflowStartOptions } from '@temporalio/client';
 import type { ClientContext } from './context';
 import { runFailure } from './context';
 
-export interface RunRequest {
-  workflowType: string;
-  workflowId: string;
-  args: unknown[];
-  /** One line for the UI's list and run header. */
-  staticSummary: string;
-  /** Markdown under the title in the UI. */
-  staticDetails?: string;
-  memo?: Record<string, unknown>;
+/** A start without the task queue (the settings name it); give it a staticSummary for the UI's list. */
+export type RunRequest<W extends Workflow> = Omit<WorkflowStartOptions<W>, 'taskQueue'> & { workflowId: string; staticSummary: string };
+
+/** Starts a workflow, by reference, on the configured task queue; returns its handle and UI page. */
+export async function startWorkflow<W extends Workflow>(ctx: ClientContext, workflow: W, request: RunRequest<W>): Promise<{ handle: WorkflowHandle<W>; uiUrl: string }> {
+  // The request plus the task queue is the whole of WorkflowStartOptions<W>; TypeScript cannot see that
+  // through the conditional type of `args` while W is still generic.
+  const options = { ...request, taskQueue: ctx.settings.TASK_QUEUE } as WorkflowStartOptions<W>;
+  const handle = await ctx.client.workflow.start(workflow, options);
+  return { handle, uiUrl: ctx.uiUrl(request.workflowId, handle.firstExecutionRunId) };
 }
 
 /**
- * Starts a workflow on the configured task queue and waits for its result, calling `watch` while it
- * runs (progress lines). A failed run becomes a CommandFailure that carries the UI address.
+ * Starts a workflow and waits for its result, calling `watch` while it runs (progress lines).
+ * A failed run becomes a CommandFailure that carries the UI address.
  */
-export async function runWorkflow<R>(
+export async function runWorkflow<W extends Workflow>(
   ctx: ClientContext,
-  request: RunRequest,
-  watch?: (handle: WorkflowHandle) => Promise<void>,
-): Promise<{ result: R; workflowId: string; uiUrl: string }> {
-  const handle = await ctx.client.workflow.start(request.workflowType, {
-    workflowId: request.workflowId,
-    taskQueue: ctx.settings.TASK_QUEUE,
-    args: request.args,
-    staticSummary: request.staticSummary,
-    staticDetails: request.staticDetails,
-    memo: request.memo,
-  });
-  const uiUrl = ctx.uiUrl(request.workflowId, handle.firstExecutionRunId);
-  const result = handle.result() as Promise<R>;
+  workflow: W,
+  request: RunRequest<W>,
+  watch?: (handle: WorkflowHandle<W>) => Promise<void>,
+): Promise<{ result: WorkflowResultType<W>; workflowId: string; uiUrl: string }> {
+  const { handle, uiUrl } = await startWorkflow(ctx, workflow, request);
+  const result = handle.result();
   await Promise.all([result.catch(() => undefined), watch?.(handle)]);
   try {
     return { result: await result, workflowId: request.workflowId, uiUrl };

@@ -1,4 +1,4 @@
-import type { Scenario } from '../domain/scenario';
+import type { Scenario } from '../domain/scenario.schema';
 import { loadScenario, ScenarioError } from '../scenarios';
 import { UsageError } from './errors';
 

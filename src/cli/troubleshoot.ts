@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { AgentStep } from '../domain/agent';
-import type { TroubleshootInput, TroubleshootResult, TroubleshootStatus } from '../workflows/troubleshoot';
+import { LIMITS, limitProblem, typedNumber } from '../domain/limits';
+import { troubleshoot } from '../workflows';
+import { troubleshootStatusQuery } from '../workflows/troubleshoot.contract';
 import { openClientContext } from './context';
 import { UsageError } from './errors';
 import { printResult, table, type OutputOptions } from './output';
@@ -30,11 +32,11 @@ function stepPrinter() {
   };
   return {
     print,
-    async follow(handle: WorkflowHandle): Promise<void> {
+    async follow(handle: WorkflowHandle<typeof troubleshoot>): Promise<void> {
       for (;;) {
         const { status } = await handle.describe();
         if (status.name !== 'RUNNING') return;
-        const live = await handle.query<TroubleshootStatus>('status').catch(() => undefined);
+        const live = await handle.query(troubleshootStatusQuery).catch(() => undefined);
         if (live) print(live.transcript);
         await new Promise((r) => setTimeout(r, 250));
       }
@@ -44,9 +46,10 @@ function stepPrinter() {
 
 function parseMaxSteps(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 50) throw new UsageError(`--max-steps must be a whole number from 1 to 50, got "${raw}"`);
-  return n;
+  const value = typedNumber(raw);
+  const problem = limitProblem('--max-steps', value, LIMITS.maxSteps);
+  if (problem) throw new UsageError(problem);
+  return value as number;
 }
 
 export function registerTroubleshoot(program: Command): void {
@@ -55,7 +58,7 @@ export function registerTroubleshoot(program: Command): void {
     .description('Pattern B: a bounded agent picks diagnostic tools until it can recommend a fix (the model decides)')
     .argument('[goal]', "what to find out (default: the scenario's goal)")
     .requiredOption('--scenario <id|file>', 'a built-in scenario id (see scenarios/) or a path to a scenario JSON file')
-    .option('--max-steps <n>', 'step limit (default 5)')
+    .option('--max-steps <n>', `step limit, ${LIMITS.maxSteps.min} to ${LIMITS.maxSteps.max} (default AGENT_MAX_STEPS, ${LIMITS.maxSteps.default})`)
     .option('--json', 'print one JSON object: the result with workflowId and uiUrl')
     .action(async (goal: string | undefined, opts: TroubleshootOptions) => {
       const scenario = loadScenarioOrUsage(opts.scenario);
@@ -64,14 +67,14 @@ export function registerTroubleshoot(program: Command): void {
       const ctx = await openClientContext();
       const steps = stepPrinter();
       try {
-        const input: TroubleshootInput = { scenario, ...(goal && { goal }), ...(maxSteps && { maxSteps }) };
         if (!opts.json) process.stdout.write(`Troubleshooting "${goal ?? scenario.goal}" on scenario ${scenario.id}\n`);
-        const { result, workflowId, uiUrl } = await runWorkflow<TroubleshootResult>(
+        const s = ctx.settings;
+        const { result, workflowId, uiUrl } = await runWorkflow(
           ctx,
+          troubleshoot,
           {
-            workflowType: 'troubleshoot',
             workflowId: `troubleshoot-${scenario.id}-${shortId()}`,
-            args: [input],
+            args: [{ scenario, ...(goal && { goal }), maxSteps: maxSteps ?? s.AGENT_MAX_STEPS, minConfidence: s.AGENT_MIN_CONFIDENCE, tokenBudget: s.AGENT_TOKEN_BUDGET }],
             staticSummary: `Troubleshoot: ${goal ?? scenario.goal}`,
             staticDetails: `**Scenario:** ${scenario.id} (${scenario.title})${maxSteps ? ` · **Step limit:** ${maxSteps}` : ''}`,
             memo: { scenario: scenario.id },

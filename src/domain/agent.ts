@@ -1,18 +1,6 @@
-import { z } from 'zod';
+import type { AgentDecision } from './agent.schema';
 
-/**
- * One decision of the troubleshooting agent, as the model must return it. `tool` is a free string on
- * purpose: the allowlist is enforced in code (guardrails), so a bad tool is a rejected decision the
- * model can recover from, not a parse failure.
- */
-export const AgentDecision = z.object({
-  thought: z.string(),
-  action: z.enum(['investigate', 'finish', 'escalate']),
-  tool: z.string().describe('the tool to run when action is investigate, else "none"'),
-  message: z.string().describe('what you are checking, or the final recommendation'),
-  confidence: z.number().min(0).max(1),
-});
-export type AgentDecision = z.infer<typeof AgentDecision>;
+export type { AgentDecision };
 
 /** One entry of the transcript the agent sees and the result reports. */
 export interface AgentStep {
@@ -30,6 +18,8 @@ export interface DecisionInput {
   allowedTools: Array<{ name: string; description: string }>;
   transcript: AgentStep[];
   stepsLeft: number;
+  /** A finish under this confidence goes to a person; the model is told so. */
+  minConfidence: number;
 }
 
 /** How a troubleshooting run ended. Only "resolved" is a recommendation to act on; the rest go to a person. */

@@ -1,25 +1,27 @@
-import type { ActionName } from './actions';
-import { impactOf } from './actions';
+import { impactOf, type ActionName } from './actions';
 import type { AgentOutcome } from './agent';
 
-/** The person's decision signals: one schema each, shared by workflow, client and tests. */
-export interface ApproveSignal {
+/** What a person can decide about a case waiting for them. */
+export type DecisionKind = 'approve' | 'reject' | 'escalate';
+
+/** The decisions' payloads: the same for the signals (UI, temporal CLI) and the updates (the client). */
+export interface ApproveDecision {
   by: string;
   comment?: string;
-  /** Lets the client find what became of its signal in the status query. */
-  requestId?: string;
 }
-export interface RejectSignal {
+export interface RejectDecision {
   by: string;
   reason: string;
-  requestId?: string;
 }
-export interface EscalateSignal {
+export interface EscalateDecision {
   by: string;
   reason: string;
   team?: string;
-  requestId?: string;
 }
+export type PersonDecision =
+  | ({ kind: 'approve' } & ApproveDecision)
+  | ({ kind: 'reject' } & RejectDecision)
+  | ({ kind: 'escalate' } & EscalateDecision);
 
 export type CaseDecision = 'approved' | 'rejected' | 'escalated' | 'expired' | 'auto_approved' | 'routed';
 export type CasePath = 'workflow' | 'agent' | 'human';
@@ -28,29 +30,56 @@ export type CaseStatus = 'InProgress' | 'AwaitingApproval' | 'Resolved' | 'Rejec
 /** Where cases go when a person escalates without naming a team, or nobody answers in time. */
 export const ON_CALL_TEAM = 'On-call Engineering';
 
-/** What the agent's result must show before its action may run without a person. */
-export interface AgentVerdict {
-  outcome: AgentOutcome;
-  confidence: number;
-  /** Whether the recommendation is backed by an observation (the agent already checked; re-checked here). */
-  supported: boolean;
-}
+const MAX_FIELD = { by: 200, comment: 2_000, reason: 2_000, team: 200 } as const;
 
 /**
- * Why a person must decide before the proposed action runs; empty when policy may let it run.
- * Deterministic validation of the agent's work: outcome, confidence, evidence, impact.
+ * A decision as sent, checked: trimmed fields, or the problem that makes it no decision at all
+ * (no sender, a rejection or escalation without a reason, a field that is not text).
  */
-export function approvalReasons(verdict: AgentVerdict, action: ActionName, minConfidence: number): string[] {
-  const reasons: string[] = [];
-  if (verdict.outcome !== 'resolved') reasons.push(`the agent did not resolve the case (${verdict.outcome})`);
-  if (verdict.confidence < minConfidence) reasons.push(`confidence ${verdict.confidence} is under ${minConfidence}`);
-  if (verdict.outcome === 'resolved' && !verdict.supported) reasons.push('the recommendation is not backed by an observation');
-  if (impactOf(action) === 'high') reasons.push(`${action} is a high-impact action`);
-  return reasons;
+export function readDecision(kind: DecisionKind, payload: unknown): { decision: PersonDecision } | { problem: string } {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return { problem: 'a decision must be an object such as {"by": "alice"}' };
+  const fields: Record<string, string> = {};
+  for (const [field, max] of Object.entries(MAX_FIELD)) {
+    const value = (payload as Record<string, unknown>)[field];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'string') return { problem: `"${field}" must be text` };
+    if (value.length > max) return { problem: `"${field}" is longer than ${max} characters` };
+    if (value.trim()) fields[field] = value.trim();
+  }
+  if (!fields.by) return { problem: 'the decision must say who sends it ("by")' };
+  if (kind !== 'approve' && !fields.reason) return { problem: `a ${kind} needs a reason` };
+  const { by, comment, reason, team } = fields;
+  if (kind === 'approve') return { decision: { kind, by, ...(comment && { comment }) } };
+  if (kind === 'reject') return { decision: { kind, by, reason: reason! } };
+  return { decision: { kind, by, reason: reason!, ...(team && { team }) } };
 }
 
 /** Whether `who` may approve or reject: names compare without case or surrounding space. */
 export function isApprover(who: string, approvers: readonly string[]): boolean {
   const name = who.trim().toLowerCase();
   return name.length > 0 && approvers.some((a) => a.trim().toLowerCase() === name);
+}
+
+/** Why a well-formed decision cannot be taken now (nothing waits for it), or undefined. */
+export function timingProblem(awaiting: boolean, decided: PersonDecision | undefined): string | undefined {
+  if (decided) return `the case was already decided (${decided.kind} by ${decided.by})`;
+  if (!awaiting) return 'the case is not waiting for a decision';
+  return undefined;
+}
+
+/** Why this person may not take this decision, or undefined: anyone may escalate, only approvers approve or reject. */
+export function authorityProblem(decision: PersonDecision, approvers: readonly string[]): string | undefined {
+  return decision.kind !== 'escalate' && !isApprover(decision.by, approvers) ? `${decision.by} is not on the approvers list` : undefined;
+}
+
+/**
+ * Why a person must decide before the proposed action runs; empty when policy may let it run.
+ * The agent's own guardrails already turned a weak, unbacked or unconfident finish into an
+ * escalation, so what is left to weigh here is the outcome and the action's impact.
+ */
+export function approvalReasons(agent: { outcome: AgentOutcome; escalationReason?: string }, action: ActionName): string[] {
+  const reasons: string[] = [];
+  if (agent.outcome !== 'resolved') reasons.push(`the agent did not resolve the case (${agent.escalationReason ?? agent.outcome})`);
+  if (impactOf(action) === 'high') reasons.push(`${action} is a high-impact action`);
+  return reasons;
 }

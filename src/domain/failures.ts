@@ -15,6 +15,7 @@ export const FailureType = {
   ModelRefusal: 'ModelRefusal',
   ModelOutputInvalid: 'ModelOutputInvalid',
   DeliveryFailed: 'DeliveryFailed',
+  DecisionRefused: 'DecisionRefused',
 } as const;
 export type FailureType = (typeof FailureType)[keyof typeof FailureType];
 

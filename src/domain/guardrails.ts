@@ -1,22 +1,20 @@
 import type { AgentDecision, AgentStep } from './agent';
+import { LIMITS } from './limits';
 import { NO_DATA } from './tools';
 
 /** Limits a troubleshooting run works within; the workflow's input may tighten them. */
 export interface AgentLimits {
   maxSteps: number;
-  /** A finish under this confidence goes to a person instead. */
   minConfidence: number;
-  /** Tokens the run may spend on model calls, all attempts included. */
   tokenBudget: number;
-  /** This many rejected decisions in a row escalate: the model is not recovering. */
   maxConsecutiveRejections: number;
 }
 
 export const DEFAULT_AGENT_LIMITS: AgentLimits = {
-  maxSteps: 5,
-  minConfidence: 0.7,
-  tokenBudget: 20_000,
-  maxConsecutiveRejections: 3,
+  maxSteps: LIMITS.maxSteps.default,
+  minConfidence: LIMITS.minConfidence.default,
+  tokenBudget: LIMITS.tokenBudget.default,
+  maxConsecutiveRejections: LIMITS.maxConsecutiveRejections.default,
 };
 
 /**
@@ -64,4 +62,15 @@ export function trailingRejections(transcript: readonly AgentStep[]): number {
   let n = 0;
   for (let i = transcript.length - 1; i >= 0 && transcript[i]?.rejection !== undefined; i -= 1) n += 1;
   return n;
+}
+
+/**
+ * Why a finish may not stand as a resolution (it goes to a person instead), or undefined when it may:
+ * a recommendation, confident enough, and backed by what a tool observed. The one place these are checked.
+ */
+export function finishProblem(decision: AgentDecision, transcript: readonly AgentStep[], minConfidence: number): string | undefined {
+  if (!decision.message.trim()) return 'the agent finished without a recommendation';
+  if (decision.confidence < minConfidence) return `confidence ${decision.confidence} is under ${minConfidence}`;
+  if (!isSupported(decision.message, transcript)) return 'the recommendation is not backed by any observation';
+  return undefined;
 }

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * The troubleshooting tools the agent may call. Adding a tool is one entry here: its name and the
  * description the model reads. Tools are simulated: each answers from the scenario's observations.
@@ -15,7 +13,6 @@ export const TOOLS = {
 
 export type ToolName = keyof typeof TOOLS;
 export const TOOL_NAMES = Object.keys(TOOLS) as ToolName[];
-export const ToolName = z.enum(TOOL_NAMES as [ToolName, ...ToolName[]]);
 
 /** What a tool answers when the scenario has nothing for it. */
 export const NO_DATA = 'no data';

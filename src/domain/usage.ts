@@ -1,12 +1,10 @@
-import { z } from 'zod';
-
-export const Usage = z.object({
-  inputTokens: z.number().int().nonnegative(),
-  outputTokens: z.number().int().nonnegative(),
-  totalTokens: z.number().int().nonnegative(),
-  calls: z.number().int().nonnegative(),
-});
-export type Usage = z.infer<typeof Usage>;
+/** Tokens spent on model calls, all attempts included. */
+export interface Usage {
+  inputTokens: number;
+  outputTokens: number;
+  totalTokens: number;
+  calls: number;
+}
 
 export const NO_USAGE: Usage = { inputTokens: 0, outputTokens: 0, totalTokens: 0, calls: 0 };
 

@@ -2,6 +2,7 @@ import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 
 import { zodTextFormat } from 'openai/helpers/zod';
 import { ZodError } from 'zod';
 import { FailureType } from '../domain/failures';
+import { schemaProblems } from '../domain/schema-problems';
 import type { ModelResponse } from '../domain/usage';
 import { ModelError, failureTypeForStatus, parseRetryAfter } from './errors';
 import type { ModelProvider } from './provider';
@@ -94,7 +95,7 @@ export function toModelError(err: unknown, timedOut = false): ModelError {
     return new ModelError(FailureType.ModelOutputInvalid, `the model's output is not valid JSON: ${err.message}`);
   }
   if (err instanceof ZodError) {
-    const issues = err.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    const issues = schemaProblems(err, '(root)').join('; ');
     return new ModelError(FailureType.ModelOutputInvalid, `the model's output breaks the schema: ${issues}`);
   }
   return new ModelError(FailureType.ModelUnavailable, `model call failed: ${err instanceof Error ? err.message : String(err)}`);

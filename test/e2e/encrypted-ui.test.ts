@@ -15,6 +15,7 @@ import { describeWithChromium, launchChromium, SHOTS } from '../helpers/browser'
 import { historyText } from '../helpers/history';
 import { freePort } from '../helpers/ports';
 import { offlineActivities, tempDir, workflowBundle } from '../helpers/temporal';
+import { routeTicket } from '../../src/workflows';
 
 // Encrypted payloads, read by an operator: the dev server's UI started with --ui-codec-endpoint
 // calls the codec server from the browser (CORS) and shows the ticket in clear.
@@ -46,7 +47,7 @@ describeWithChromium('the Temporal UI reads an encrypted run through the codec s
     const clientConnection = await Connection.connect({ address: `127.0.0.1:${port}` });
     const worker = await createWorker({ settings, connection, taskQueue: 'enc-ui', activities: offlineActivities(), workflowBundle: await workflowBundle() });
     const client = new Client({ connection: clientConnection, dataConverter: dataConverterFromSettings(settings) });
-    await worker.runUntil(client.workflow.execute('routeTicket', { taskQueue: 'enc-ui', workflowId, args: [{ text: `My invoice ${marker} was charged twice` }] }));
+    await worker.runUntil(client.workflow.execute(routeTicket, { taskQueue: 'enc-ui', workflowId, args: [{ text: `My invoice ${marker} was charged twice` }] }));
     stored = await historyText(new Client({ connection: clientConnection }).workflow.getHandle(workflowId));
     await connection.close();
     await clientConnection.close();

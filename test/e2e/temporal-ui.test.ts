@@ -7,12 +7,13 @@ import { startDevServer, type DevServer } from '../../tools/dev/dev-server';
 import { resolveTemporalCli } from '../../tools/dev/temporal-cli';
 import { loadSettings } from '../../src/config';
 import { loadScenario } from '../../src/scenarios';
-import type { SupportCaseStatus } from '../../src/workflows/support-case';
+import { signalDecision } from '../../src/cli/decisions';
+import { untilCaseWaits } from '../../src/cli/until-case-waits';
+import { supportCase } from '../../src/workflows';
 import { createWorker } from '../../src/worker';
 import { describeWithChromium, launchChromium, SHOTS } from '../helpers/browser';
 import { freePort } from '../helpers/ports';
 import { offlineActivities, tempDir, workflowBundle } from '../helpers/temporal';
-
 
 describeWithChromium('the Temporal UI shows a finished hybrid case', () => {
   let server: DevServer;
@@ -20,13 +21,14 @@ describeWithChromium('the Temporal UI shows a finished hybrid case', () => {
   let page: Page;
   let ui: string;
   let caseId: string;
+  let waitingId: string;
   let client: Client;
   let stopWorker: () => Promise<void>;
   const CASE_INPUT = { ticket: { text: 'Checkout API fails with error 500 since the deployment' }, scenario: loadScenario('payment-after-deploy'), approvers: ['dana'] };
 
   async function openCase(workflowId: string) {
-    const handle = await client.workflow.start('supportCase', { taskQueue: 'ui-test', workflowId, args: [CASE_INPUT], staticSummary: 'Support case: Checkout API fails with error 500' });
-    while ((await handle.query<SupportCaseStatus>('status')).stage !== 'awaiting_approval') await new Promise((r) => setTimeout(r, 100));
+    const handle = await client.workflow.start(supportCase, { taskQueue: 'ui-test', workflowId, args: [CASE_INPUT], staticSummary: 'Support case: Checkout API fails with error 500' });
+    await untilCaseWaits(handle);
     return handle;
   }
 
@@ -53,8 +55,10 @@ describeWithChromium('the Temporal UI shows a finished hybrid case', () => {
     };
     caseId = `case-ui-${Date.now()}`;
     const handle = await openCase(caseId);
-    await handle.signal('approve', { by: 'dana', comment: 'rotate it' });
+    await signalDecision(handle, { kind: 'approve', by: 'dana', comment: 'rotate it' });
     await handle.result();
+    // A second case left waiting: the CaseStatus filter must leave it out.
+    waitingId = (await openCase(`case-ui-waiting-${Date.now()}`)).workflowId;
     mkdirSync(SHOTS, { recursive: true });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
@@ -66,22 +70,25 @@ describeWithChromium('the Temporal UI shows a finished hybrid case', () => {
     await server?.stop();
   });
 
-  it('lists the case when the list is filtered by the CaseStatus search attribute', async () => {
+  it('lists the case when the list is filtered by the CaseStatus search attribute, and leaves out a waiting one', async () => {
     const query = encodeURIComponent('CaseStatus="Resolved"');
     await page.goto(`${ui}/namespaces/default/workflows?query=${query}`);
     await page.getByText(caseId).first().waitFor({ timeout: 30_000 });
     await page.screenshot({ path: join(SHOTS, 'cases-filtered-by-status.png'), fullPage: true });
+    const listed = await page.locator('body').innerText();
+    expect(listed).toContain(caseId);
+    expect(listed).not.toContain(waitingId);
   });
 
   it("shows the case's model decisions, the agent stage and the approval signal in its history", async () => {
     await page.goto(`${ui}/namespaces/default/workflows/${caseId}`);
-    await page.getByText('approve').first().waitFor({ timeout: 30_000 });
+    await page.getByText('executeAction').first().waitFor({ timeout: 30_000 });
     const text = await page.locator('body').innerText();
     await page.screenshot({ path: join(SHOTS, 'case-history.png'), fullPage: true });
     expect(text).toMatch(/classifyTicket/);
     expect(text).toMatch(/Agent stage of /); // the child workflow running the troubleshoot agent
-    expect(text).toMatch(/approve/);
-    expect(text).toMatch(/executeAction/);
+    // The timeline lists the person's approve signal, then the action it let run, then the notification.
+    expect(text).toMatch(/^\s*approve\s*\n\s*executeAction • execute rotate_credentials\s*\n\s*notifyCustomer/m);
   });
 
   it("shows the agent's tool calls in the child workflow's history", async () => {
@@ -107,7 +114,7 @@ describeWithChromium('the Temporal UI shows a finished hybrid case', () => {
     await page.keyboard.type('{"by": "dana", "comment": "approved in the Temporal UI"}');
     await page.screenshot({ path: join(SHOTS, 'send-approve-signal.png') });
     await page.locator('[data-testid=confirm-modal-button] >> visible=true').click();
-    const result = (await handle.result()) as { decision: string; decidedBy: string; reason: string };
+    const result = await handle.result();
     expect(result).toMatchObject({ decision: 'approved', decidedBy: 'dana', reason: 'approved in the Temporal UI' });
   });
 });

@@ -12,6 +12,7 @@ import { loadSettings } from '../../src/config';
 import { resolveTemporalCli } from '../../tools/dev/temporal-cli';
 import { withBase64Decoded } from '../helpers/history';
 import { offlineActivities, startWorker, uniqueId, useServerAndFakeModel } from '../helpers/temporal';
+import { routeTicket } from '../../src/workflows';
 
 // The codec server as its two consumers use it: the Temporal UI (a browser: CORS, maybe a token)
 // and the `temporal` CLI (--codec-endpoint). Real HTTP, real server, real CLI.
@@ -86,7 +87,7 @@ it('lets `temporal workflow show --codec-endpoint` print an encrypted run in cle
   const { worker, taskQueue } = await startWorker(t.env, offlineActivities(), uniqueId('tq'), settings);
   const client = new Client({ connection: t.env.connection, dataConverter: dataConverterFromSettings(settings) });
   const workflowId = uniqueId('codec-cli');
-  await worker.runUntil(client.workflow.execute('routeTicket', { taskQueue, workflowId, args: [{ text: `Invoice ${marker} was charged twice` }] }));
+  await worker.runUntil(client.workflow.execute(routeTicket, { taskQueue, workflowId, args: [{ text: `Invoice ${marker} was charged twice` }] }));
   const show = (...extra: string[]) =>
     promisify(execFile)(resolveTemporalCli(), ['workflow', 'show', '-w', workflowId, '--address', t.env.address, '--output', 'json', ...extra], { env: { PATH: process.env.PATH } });
   expect(withBase64Decoded((await show()).stdout)).not.toContain(marker);

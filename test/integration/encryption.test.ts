@@ -3,8 +3,9 @@ import { Client } from '@temporalio/client';
 import { dataConverterFromSettings } from '../../src/codec';
 import { loadSettings } from '../../src/config';
 import { loadScenario } from '../../src/scenarios';
-import type { RouteTicketResult } from '../../src/workflows/route-ticket';
-import type { SupportCaseResult, SupportCaseStatus } from '../../src/workflows/support-case';
+import { signalDecision } from '../../src/cli/decisions';
+import { untilCaseWaits } from '../../src/cli/until-case-waits';
+import { routeTicket, supportCase } from '../../src/workflows';
 import { historyText } from '../helpers/history';
 import { offlineActivities, startWorker, uniqueId, useServerAndFakeModel } from '../helpers/temporal';
 
@@ -19,13 +20,13 @@ const clientWith = (keys?: string) => new Client({ connection: t.env.connection,
 async function routeOnce(keys: string | undefined, marker: string) {
   const { worker, taskQueue } = await startWorker(t.env, offlineActivities(), uniqueId('tq'), settingsWith(keys));
   return worker.runUntil(async () => {
-    const handle = await clientWith(keys).workflow.start('routeTicket', {
+    const handle = await clientWith(keys).workflow.start(routeTicket, {
       taskQueue,
       workflowId: uniqueId('enc-route'),
       args: [{ text: `I was charged twice on invoice ${marker}`, customer: `customer ${marker}` }],
       staticSummary: `Ticket ${marker}`,
     });
-    const result = (await handle.result()) as RouteTicketResult;
+    const result = await handle.result();
     // Fetched with a client that has no key: what anyone with access to the server's store sees.
     return { result, stored: await historyText(t.env.client.workflow.getHandle(handle.workflowId)) };
   });
@@ -52,7 +53,7 @@ it('with encryption on, no ticket text reaches the server, and the client still 
 it('a client without the keys gets a clear error, not ciphertext', async () => {
   const { worker, taskQueue } = await startWorker(t.env, offlineActivities(), uniqueId('tq'), settingsWith(NEW));
   await worker.runUntil(async () => {
-    const handle = await clientWith(NEW).workflow.start('routeTicket', { taskQueue, workflowId: uniqueId('enc-nokey'), args: [{ text: 'refund please' }] });
+    const handle = await clientWith(NEW).workflow.start(routeTicket, { taskQueue, workflowId: uniqueId('enc-nokey'), args: [{ text: 'refund please' }] });
     await handle.result();
     await expect(t.env.client.workflow.getHandle(handle.workflowId).result()).rejects.toThrow(/binary\/encrypted/);
   });
@@ -62,7 +63,7 @@ it('after key rotation, a case opened under the old key is finished and decided 
   const marker = `OKAPI-${randomUUID()}`;
   const workflowId = uniqueId('enc-case');
   // Opened by a client that only knows the old key, before any worker runs.
-  const handle = await clientWith(OLD).workflow.start('supportCase', {
+  const handle = await clientWith(OLD).workflow.start(supportCase, {
     taskQueue: 'enc-rotation',
     workflowId,
     args: [{ ticket: { text: `Checkout API fails with error 500 since the deploy (${marker})` }, scenario: loadScenario('payment-after-deploy'), approvers: ['ann'] }],
@@ -71,10 +72,10 @@ it('after key rotation, a case opened under the old key is finished and decided 
   const rotated = clientWith(`${NEW},${OLD}`);
   const { worker } = await startWorker(t.env, offlineActivities(), 'enc-rotation', settingsWith(`${NEW},${OLD}`));
   const result = await worker.runUntil(async () => {
-    const live = rotated.workflow.getHandle(workflowId);
-    while ((await live.query<SupportCaseStatus>('status')).stage !== 'awaiting_approval') await new Promise((r) => setTimeout(r, 100));
-    await live.signal('approve', { by: 'ann', comment: `go ahead ${marker}` });
-    return (await live.result()) as SupportCaseResult;
+    const live = rotated.workflow.getHandle<typeof supportCase>(workflowId);
+    await untilCaseWaits(live);
+    await signalDecision(live, { kind: 'approve', by: 'ann', comment: `go ahead ${marker}` });
+    return live.result();
   });
   expect(result).toMatchObject({ decision: 'approved', decidedBy: 'ann', reason: `go ahead ${marker}` });
   const stored = await historyText(t.env.client.workflow.getHandle(handle.workflowId));

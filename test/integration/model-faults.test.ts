@@ -1,5 +1,6 @@
 import type { Fault } from '../../tools/fake-openai/faults';
-import type { RouteTicketResult } from '../../src/workflows/route-ticket';
+import { routeTicket } from '../../src/workflows';
+import type { RouteTicketResult } from '../../src/workflows/route-ticket.contract';
 import { activitiesAgainst, startWorker, uniqueId, useServerAndFakeModel } from '../helpers/temporal';
 
 // Each way a model call can go wrong ends in a defined behaviour of the workflow: retried by Temporal
@@ -10,8 +11,8 @@ const TEXT = 'I was charged twice, duplicate invoice';
 async function route(): Promise<RouteTicketResult> {
   const { worker, taskQueue } = await startWorker(t.env, activitiesAgainst(t.fake, undefined, 500));
   return worker.runUntil(
-    t.env.client.workflow.execute('routeTicket', { taskQueue, workflowId: uniqueId('ticket'), args: [{ text: TEXT }] }),
-  ) as Promise<RouteTicketResult>;
+    t.env.client.workflow.execute(routeTicket, { taskQueue, workflowId: uniqueId('ticket'), args: [{ text: TEXT }] }),
+  );
 }
 
 describe('model fault matrix (routeTicket, real SDK, fake Responses API)', () => {

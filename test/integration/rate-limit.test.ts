@@ -2,6 +2,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { loadSettings } from '../../src/config';
 import { createWorker } from '../../src/worker';
 import { activitiesAgainst, uniqueId, useServerAndFakeModel, workflowBundle } from '../helpers/temporal';
+import { routeTicket } from '../../src/workflows';
 
 // Two workers, one model queue limited by the server: together they stay under the provider's limit.
 const t = useServerAndFakeModel();
@@ -32,7 +33,7 @@ it(`keeps two workers together under ${RATE} model calls per second`, async () =
     const started = Date.now();
     await Promise.all(
       Array.from({ length: TICKETS }, () =>
-        t.env.client.workflow.execute('routeTicket', { taskQueue, workflowId: uniqueId('ticket'), args: [{ text: 'I was charged twice' }] }),
+        t.env.client.workflow.execute(routeTicket, { taskQueue, workflowId: uniqueId('ticket'), args: [{ text: 'I was charged twice' }] }),
       ),
     );
     const elapsed = Date.now() - started;

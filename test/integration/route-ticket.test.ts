@@ -1,6 +1,7 @@
 import { WorkflowFailedError } from '@temporalio/client';
 import { FileOutbox, type Outbox } from '../../src/activities/outbox';
-import type { RouteTicketResult } from '../../src/workflows/route-ticket';
+import { routeTicket } from '../../src/workflows';
+import type { RouteTicketResult } from '../../src/workflows/route-ticket.contract';
 import { activitiesAgainst, startWorker, tempDir, uniqueId, useServerAndFakeModel } from '../helpers/temporal';
 
 const t = useServerAndFakeModel();
@@ -8,8 +9,8 @@ const t = useServerAndFakeModel();
 async function route(text: string, activities = activitiesAgainst(t.fake)): Promise<RouteTicketResult> {
   const { worker, taskQueue } = await startWorker(t.env, activities);
   return worker.runUntil(
-    t.env.client.workflow.execute('routeTicket', { taskQueue, workflowId: uniqueId('ticket'), args: [{ text }] }),
-  ) as Promise<RouteTicketResult>;
+    t.env.client.workflow.execute(routeTicket, { taskQueue, workflowId: uniqueId('ticket'), args: [{ text }] }),
+  );
 }
 
 describe('routeTicket through the real openai SDK and the fake Responses API', () => {

@@ -3,7 +3,9 @@ import { FileOutbox } from '../../src/activities/outbox';
 import { createActivities } from '../../src/activities';
 import { OpenAIProvider } from '../../src/model/openai-provider';
 import { loadScenario } from '../../src/scenarios';
-import type { SupportCaseStatus } from '../../src/workflows/support-case';
+import { signalDecision } from '../../src/cli/decisions';
+import { untilCaseWaits } from '../../src/cli/until-case-waits';
+import { routeTicket, supportCase, troubleshoot } from '../../src/workflows';
 import { historyText } from '../helpers/history';
 import { startWorker, tempDir, uniqueId, useServerAndFakeModel, workerLogs } from '../helpers/temporal';
 
@@ -16,14 +18,17 @@ it('the API key appears in no history and no worker log line', async () => {
   const provider = new OpenAIProvider({ apiKey: KEY, model: 'gpt-5.4-mini', baseURL: t.fake.baseURL, timeoutMs: 2_000 });
   const { worker, taskQueue } = await startWorker(t.env, createActivities({ provider, outbox: new FileOutbox(tempDir()) }));
   const texts = await worker.runUntil(async () => {
-    const start = (type: string, args: unknown[]) => t.env.client.workflow.start(type, { taskQueue, workflowId: uniqueId(type), args });
+    const options = (kind: string) => ({ taskQueue, workflowId: uniqueId(kind) });
     t.fake.enqueue({ task: 'ticket_classification', fault: 'unauthorized' }, { task: 'ticket_classification', fault: 'rate_limit', retryAfterMs: 50 });
-    const routed = await start('routeTicket', [{ text: 'I was charged twice: ticket 4711' }]);
-    const rejectedKey = await start('routeTicket', [{ text: 'refund please' }]);
-    const agent = await start('troubleshoot', [{ scenario: loadScenario('payment-after-deploy') }]);
-    const kase = await start('supportCase', [{ ticket: { text: 'Checkout API fails with error 500 since the deploy' }, scenario: loadScenario('payment-after-deploy'), approvers: ['ann'] }]);
-    while ((await kase.query<SupportCaseStatus>('status')).stage !== 'awaiting_approval') await new Promise((r) => setTimeout(r, 100));
-    await kase.signal('approve', { by: 'ann' });
+    const routed = await t.env.client.workflow.start(routeTicket, { ...options('ticket'), args: [{ text: 'I was charged twice: ticket 4711' }] });
+    const rejectedKey = await t.env.client.workflow.start(routeTicket, { ...options('ticket'), args: [{ text: 'refund please' }] });
+    const agent = await t.env.client.workflow.start(troubleshoot, { ...options('agent'), args: [{ scenario: loadScenario('payment-after-deploy') }] });
+    const kase = await t.env.client.workflow.start(supportCase, {
+      ...options('case'),
+      args: [{ ticket: { text: 'Checkout API fails with error 500 since the deploy' }, scenario: loadScenario('payment-after-deploy'), approvers: ['ann'] }],
+    });
+    await untilCaseWaits(kase);
+    await signalDecision(kase, { kind: 'approve', by: 'ann' });
     const handles = [routed, rejectedKey, agent, kase, t.env.client.workflow.getHandle(`${kase.workflowId}-agent`)];
     await Promise.all(handles.map((h) => h.result()));
     return Promise.all(handles.map(historyText));

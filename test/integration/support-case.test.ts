@@ -1,8 +1,11 @@
-import type { WorkflowHandle } from '@temporalio/client';
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { FileOutbox } from '../../src/activities/outbox';
+import { signalDecision, updateDecision } from '../../src/cli/decisions';
+import { untilCaseWaits } from '../../src/cli/until-case-waits';
 import { loadScenario } from '../../src/scenarios';
-import type { SupportCaseInput, SupportCaseResult, SupportCaseStatus } from '../../src/workflows/support-case';
+import { supportCase } from '../../src/workflows';
+import type { SupportCaseInput, SupportCaseStatus } from '../../src/workflows/support-case.contract';
 import { offlineActivities, startWorker, tempDir, testEnv, uniqueId } from '../helpers/temporal';
 
 let env: TestWorkflowEnvironment;
@@ -18,22 +21,14 @@ function caseInput(text: string, scenarioId?: string, extra: Partial<SupportCase
   return { ticket: { text, customer: 'acme' }, approvers, ...(scenarioId && { scenario: loadScenario(scenarioId) }), ...extra };
 }
 
-async function untilStage(handle: WorkflowHandle, stage: SupportCaseStatus['stage']): Promise<SupportCaseStatus> {
-  for (;;) {
-    const status = await handle.query<SupportCaseStatus>('status');
-    if (status.stage === stage) return status;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/** Starts a case with a fresh worker and outbox; `steer` acts on the running case (signals). */
-async function runCase(input: SupportCaseInput, steer?: (handle: WorkflowHandle) => Promise<void>) {
+/** Starts a case with a fresh worker and outbox; `steer` acts on the running case (signals, updates). */
+async function runCase(input: SupportCaseInput, steer?: (handle: WorkflowHandle<typeof supportCase>) => Promise<void>) {
   const outbox = new FileOutbox(tempDir());
   const { worker, taskQueue } = await startWorker(env, offlineActivities(outbox));
   const result = await worker.runUntil(async () => {
-    const handle = await env.client.workflow.start('supportCase', { taskQueue, workflowId: uniqueId('case'), args: [input] });
+    const handle = await env.client.workflow.start(supportCase, { taskQueue, workflowId: uniqueId('case'), args: [input] });
     await steer?.(handle);
-    return (await handle.result()) as SupportCaseResult;
+    return handle.result();
   });
   return { result, actions: await outbox.list('actions'), deliveries: await outbox.list('deliveries'), notifications: await outbox.list('notifications') };
 }
@@ -58,22 +53,22 @@ describe('supportCase on a real Temporal server', () => {
   it('waits for approval of a high-impact action, then executes it once (approved)', async () => {
     let pending: SupportCaseStatus | undefined;
     const { result, actions } = await runCase(caseInput(TECHNICAL, 'payment-after-deploy'), async (handle) => {
-      pending = await untilStage(handle, 'awaiting_approval');
-      await handle.signal('approve', { by: 'Alice', comment: 'key is in the vault', requestId: 'r1' });
+      pending = await untilCaseWaits(handle);
+      await signalDecision(handle, { kind: 'approve', by: 'Alice', comment: 'key is in the vault' });
     });
     expect(pending?.caseStatus).toBe('AwaitingApproval');
     expect(pending?.pendingApproval).toMatchObject({ action: 'rotate_credentials', impact: 'high', reasons: ['rotate_credentials is a high-impact action'] });
     expect(pending?.transcript.length).toBeGreaterThan(0);
     expect(result).toMatchObject({ path: 'human', decision: 'approved', decidedBy: 'Alice', action: 'rotate_credentials', reason: 'key is in the vault' });
-    expect(result.signals).toEqual([expect.objectContaining({ requestId: 'r1', result: 'accepted' })]);
+    expect(result.decisions).toEqual([expect.objectContaining({ decision: 'approve', via: 'signal', by: 'Alice', result: 'accepted' })]);
     expect(result.audit.at(-1)).toMatchObject({ kind: 'person', by: 'Alice' });
     expect(actions).toHaveLength(1);
   });
 
   it('executes nothing when a person rejects', async () => {
     const { result, actions, notifications } = await runCase(caseInput(TECHNICAL, 'payment-after-deploy'), async (handle) => {
-      await untilStage(handle, 'awaiting_approval');
-      await handle.signal('reject', { by: 'bob', reason: 'rotate during the maintenance window instead' });
+      await untilCaseWaits(handle);
+      await signalDecision(handle, { kind: 'reject', by: 'bob', reason: 'rotate during the maintenance window instead' });
     });
     expect(result).toMatchObject({ decision: 'rejected', decidedBy: 'bob', action: null, reason: 'rotate during the maintenance window instead' });
     expect(actions).toHaveLength(0);
@@ -82,8 +77,8 @@ describe('supportCase on a real Temporal server', () => {
 
   it('hands the case to the named team when a person escalates', async () => {
     const { result, actions, deliveries } = await runCase(caseInput(TECHNICAL, 'payment-after-deploy'), async (handle) => {
-      await untilStage(handle, 'awaiting_approval');
-      await handle.signal('escalate', { by: 'carol', reason: 'needs the payments team', team: 'Payments Engineering' });
+      await untilCaseWaits(handle);
+      await signalDecision(handle, { kind: 'escalate', by: 'carol', reason: 'needs the payments team', team: 'Payments Engineering' });
     });
     expect(result).toMatchObject({ decision: 'escalated', decidedBy: 'carol', team: 'Payments Engineering', action: null });
     expect(deliveries.map((d) => d.team)).toEqual(['Payments Engineering']);
@@ -91,7 +86,7 @@ describe('supportCase on a real Temporal server', () => {
   });
 
   it('expires to on-call when nobody decides in time, never confused with a rejection', async () => {
-    const { result, actions, deliveries } = await runCase(caseInput(TECHNICAL, 'payment-after-deploy', { approvalTimeout: '2s' }));
+    const { result, actions, deliveries } = await runCase(caseInput(TECHNICAL, 'payment-after-deploy', { approvalTimeout: '1s' }));
     expect(result).toMatchObject({ path: 'human', decision: 'expired', decidedBy: 'timer', team: 'On-call Engineering', action: null });
     expect(deliveries.map((d) => d.team)).toEqual(['On-call Engineering']);
     expect(actions).toHaveLength(0);
@@ -99,17 +94,39 @@ describe('supportCase on a real Temporal server', () => {
 
   it('refuses an approver not on the list, and ignores a second decision', async () => {
     const { result, actions } = await runCase(caseInput(TECHNICAL, 'payment-after-deploy'), async (handle) => {
-      await untilStage(handle, 'awaiting_approval');
-      await handle.signal('approve', { by: 'mallory', requestId: 'm' });
-      await handle.signal('approve', { by: 'alice', requestId: 'a1' });
-      await handle.signal('approve', { by: 'bob', requestId: 'b1' });
+      await untilCaseWaits(handle);
+      await signalDecision(handle, { kind: 'approve', by: 'mallory' });
+      await signalDecision(handle, { kind: 'approve', by: 'alice' });
+      await signalDecision(handle, { kind: 'approve', by: 'bob' });
     });
     expect(result).toMatchObject({ decision: 'approved', decidedBy: 'alice' });
-    expect(result.signals).toEqual([
-      expect.objectContaining({ requestId: 'm', result: 'refused', why: 'mallory is not on the approvers list' }),
-      expect.objectContaining({ requestId: 'a1', result: 'accepted' }),
-      expect.objectContaining({ requestId: 'b1', result: 'ignored', why: 'the case was already decided (approve by alice)' }),
+    expect(result.decisions).toEqual([
+      expect.objectContaining({ by: 'mallory', result: 'refused', why: 'mallory is not on the approvers list' }),
+      expect.objectContaining({ by: 'alice', result: 'accepted' }),
+      expect.objectContaining({ by: 'bob', result: 'ignored', why: 'the case was already decided (approve by alice)' }),
     ]);
+    expect(actions).toHaveLength(1);
+  });
+
+  it('answers a decision sent as an update at once: a stranger is refused with the reason and recorded, an approver accepted', async () => {
+    const answers: unknown[] = [];
+    const { result, actions } = await runCase(caseInput(TECHNICAL, 'payment-after-deploy'), async (handle) => {
+      // Too early: nothing waits for a decision yet, so the validator refuses it and history keeps no trace.
+      const early = await updateDecision(handle, { kind: 'approve', by: 'alice' }).catch((e: unknown) => e);
+      expect(early).toBeInstanceOf(WorkflowUpdateFailedError);
+      expect((early as WorkflowUpdateFailedError).cause?.message).toMatch(/not waiting for a decision|already decided/);
+      await untilCaseWaits(handle);
+      answers.push(await updateDecision(handle, { kind: 'approve', by: 'mallory' }));
+      const malformed = await updateDecision(handle, { kind: 'reject', by: 'alice', reason: '   ' }).catch((e: unknown) => e);
+      expect((malformed as WorkflowUpdateFailedError).cause?.message).toBe('a reject needs a reason');
+      answers.push(await updateDecision(handle, { kind: 'approve', by: 'bob', comment: 'go' }));
+    });
+    expect(answers).toEqual([
+      expect.objectContaining({ decision: 'approve', via: 'update', by: 'mallory', result: 'refused', why: 'mallory is not on the approvers list' }),
+      expect.objectContaining({ decision: 'approve', via: 'update', by: 'bob', result: 'accepted' }),
+    ]);
+    expect(result).toMatchObject({ decision: 'approved', decidedBy: 'bob', reason: 'go' });
+    expect(result.decisions.map((d) => `${d.by}:${d.result}`)).toEqual(['mallory:refused', 'bob:accepted']);
     expect(actions).toHaveLength(1);
   });
 
@@ -118,16 +135,16 @@ describe('supportCase on a real Temporal server', () => {
     const taskQueue = uniqueId('tq');
     const first = await startWorker(env, offlineActivities(outbox), taskQueue);
     const running = first.worker.run();
-    const handle = await env.client.workflow.start('supportCase', { taskQueue, workflowId: uniqueId('case'), args: [caseInput(TECHNICAL, 'payment-after-deploy')] });
-    const before = await untilStage(handle, 'awaiting_approval');
+    const handle = await env.client.workflow.start(supportCase, { taskQueue, workflowId: uniqueId('case'), args: [caseInput(TECHNICAL, 'payment-after-deploy')] });
+    const before: SupportCaseStatus = await untilCaseWaits(handle);
     first.worker.shutdown();
     await running;
 
     const second = await startWorker(env, offlineActivities(outbox), taskQueue);
-    const result = (await second.worker.runUntil(async () => {
-      await handle.signal('approve', { by: 'alice' });
+    const result = await second.worker.runUntil(async () => {
+      await signalDecision(handle, { kind: 'approve', by: 'alice' });
       return handle.result();
-    })) as SupportCaseResult;
+    });
     expect(result).toMatchObject({ decision: 'approved', decidedBy: 'alice', action: before.pendingApproval?.action });
     expect(await outbox.list('actions')).toHaveLength(1);
   });

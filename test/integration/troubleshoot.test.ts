@@ -1,17 +1,18 @@
 import type { AgentDecision } from '../../src/domain/agent';
 import { listScenarios, loadScenario } from '../../src/scenarios';
-import type { TroubleshootInput, TroubleshootResult, TroubleshootStatus } from '../../src/workflows/troubleshoot';
+import { troubleshoot } from '../../src/workflows';
+import { troubleshootStatusQuery, type TroubleshootInput, type TroubleshootResult } from '../../src/workflows/troubleshoot.contract';
 import { activitiesAgainst, offlineActivities, startWorker, uniqueId, useServerAndFakeModel } from '../helpers/temporal';
 
 const t = useServerAndFakeModel();
 
 const payment = loadScenario('payment-after-deploy');
 
-async function troubleshoot(input: TroubleshootInput, activities = activitiesAgainst(t.fake)): Promise<TroubleshootResult> {
+async function runAgent(input: TroubleshootInput, activities = activitiesAgainst(t.fake)): Promise<TroubleshootResult> {
   const { worker, taskQueue } = await startWorker(t.env, activities);
   return worker.runUntil(
-    t.env.client.workflow.execute('troubleshoot', { taskQueue, workflowId: uniqueId('troubleshoot'), args: [input] }),
-  ) as Promise<TroubleshootResult>;
+    t.env.client.workflow.execute(troubleshoot, { taskQueue, workflowId: uniqueId('troubleshoot'), args: [input] }),
+  );
 }
 
 const decision = (d: Partial<AgentDecision>) => ({
@@ -21,7 +22,7 @@ const decision = (d: Partial<AgentDecision>) => ({
 
 describe('troubleshoot through the real openai SDK and the fake Responses API', () => {
   it("finds the seed's root cause: the missing PAYMENT_API_KEY", async () => {
-    const result = await troubleshoot({ scenario: payment });
+    const result = await runAgent({ scenario: payment });
     expect(result.outcome).toBe('resolved');
     expect(result.recommendation).toContain('PAYMENT_API_KEY');
     expect(result.confidence).toBeGreaterThanOrEqual(0.7);
@@ -32,7 +33,7 @@ describe('troubleshoot through the real openai SDK and the fake Responses API', 
 
   it('rejects a decision naming a tool outside the allowlist, and the run recovers', async () => {
     t.fake.enqueue(decision({ tool: 'restart_database', message: 'restart it' }));
-    const result = await troubleshoot({ scenario: payment });
+    const result = await runAgent({ scenario: payment });
     expect(result.steps[0]).toMatchObject({ step: 1, rejection: expect.stringContaining('tool "restart_database" is not allowed') });
     expect(result.steps[0]?.observation).toBeUndefined();
     expect(result.outcome).toBe('resolved');
@@ -41,21 +42,21 @@ describe('troubleshoot through the real openai SDK and the fake Responses API', 
 
   it('records an unparsable decision as rejected and recovers', async () => {
     t.fake.enqueue({ task: 'agent_decision', fault: 'schema_violation' });
-    const result = await troubleshoot({ scenario: payment });
+    const result = await runAgent({ scenario: payment });
     expect(result.steps[0]?.rejection).toMatch(/could not be parsed/);
     expect(result.outcome).toBe('resolved');
   });
 
   it('escalates after several invalid decisions in a row', async () => {
     t.fake.enqueue(...['a', 'b', 'c'].map((tool) => decision({ tool })));
-    const result = await troubleshoot({ scenario: payment, maxConsecutiveRejections: 3 });
+    const result = await runAgent({ scenario: payment, maxConsecutiveRejections: 3 });
     expect(result.outcome).toBe('escalated');
     expect(result.escalationReason).toBe('3 invalid decisions in a row');
   });
 
   it('stops at the step limit as max_steps, escalated with the partial transcript', async () => {
     t.fake.enqueue(...['logs', 'status_page', 'metrics'].map((tool) => decision({ tool })));
-    const result = await troubleshoot({ scenario: payment, maxSteps: 3 });
+    const result = await runAgent({ scenario: payment, maxSteps: 3 });
     expect(result.outcome).toBe('max_steps');
     expect(result.escalationReason).toBe('no conclusion within 3 steps');
     expect(result.steps.map((s) => s.decision?.tool)).toEqual(['logs', 'status_page', 'metrics']);
@@ -64,25 +65,25 @@ describe('troubleshoot through the real openai SDK and the fake Responses API', 
 
   it('escalates a finish with low confidence', async () => {
     t.fake.enqueue(decision({ tool: 'config_check' }), decision({ action: 'finish', message: 'Set PAYMENT_API_KEY in production', confidence: 0.4 }));
-    const result = await troubleshoot({ scenario: payment });
+    const result = await runAgent({ scenario: payment });
     expect(result).toMatchObject({ outcome: 'escalated', confidence: 0.4, escalationReason: 'confidence 0.4 is under 0.7' });
   });
 
   it('escalates a confident finish that no observation backs', async () => {
     t.fake.enqueue(decision({ action: 'finish', message: 'Restart the Kubernetes cluster', confidence: 0.95 }));
-    const result = await troubleshoot({ scenario: payment });
+    const result = await runAgent({ scenario: payment });
     expect(result).toMatchObject({ outcome: 'escalated', escalationReason: 'the recommendation is not backed by any observation' });
   });
 
   it('escalates when the token budget is spent', async () => {
-    const result = await troubleshoot({ scenario: payment, tokenBudget: 50 });
+    const result = await runAgent({ scenario: payment, tokenBudget: 50 });
     expect(result.outcome).toBe('escalated');
     expect(result.escalationReason).toMatch(/^token budget of 50 exceeded/);
     expect(result.steps).toHaveLength(1);
   });
 
   it.each(listScenarios().map((s) => [s.id, s] as const))('built-in scenario %s reaches its expected outcome offline', async (_id, scenario) => {
-    const result = await troubleshoot({ scenario }, offlineActivities());
+    const result = await runAgent({ scenario }, offlineActivities());
     expect(result.model).toBe('offline-rules');
     expect(result.outcome === 'resolved' ? 'resolved' : 'escalated').toBe(scenario.expected.outcome);
     for (const keyword of scenario.expected.rootCauseKeywords) expect(result.recommendation.toLowerCase()).toContain(keyword.toLowerCase());
@@ -94,14 +95,14 @@ describe('troubleshoot through the real openai SDK and the fake Responses API', 
       const taskQueue = uniqueId('tq');
       const first = await startWorker(t.env, activitiesAgainst(t.fake), taskQueue);
       const running = first.worker.run();
-      const handle = await t.env.client.workflow.start('troubleshoot', { taskQueue, workflowId: uniqueId('troubleshoot'), args: [{ scenario: payment }] });
-      for (let status = await handle.query<TroubleshootStatus>('status'); status.transcript.length < 2; status = await handle.query<TroubleshootStatus>('status')) {
+      const handle = await t.env.client.workflow.start(troubleshoot, { taskQueue, workflowId: uniqueId('troubleshoot'), args: [{ scenario: payment }] });
+      for (let status = await handle.query(troubleshootStatusQuery); status.transcript.length < 2; status = await handle.query(troubleshootStatusQuery)) {
         await new Promise((r) => setTimeout(r, 50));
       }
       first.worker.shutdown();
       await running;
       const second = await startWorker(t.env, activitiesAgainst(t.fake), taskQueue);
-      const result = (await second.worker.runUntil(handle.result())) as TroubleshootResult;
+      const result = await second.worker.runUntil(handle.result());
       expect(result.outcome).toBe('resolved');
       expect(result.steps).toHaveLength(3);
       // One model call per step in all: replaying steps 1-2 on the new worker called nothing.

@@ -1,5 +1,5 @@
 import { impactOf, proposeAction } from '../../src/domain/actions';
-import { approvalReasons, isApprover } from '../../src/domain/case';
+import { approvalReasons, authorityProblem, isApprover, readDecision, timingProblem } from '../../src/domain/case';
 
 describe('proposed actions and their impact', () => {
   it.each([
@@ -15,15 +15,40 @@ describe('proposed actions and their impact', () => {
 });
 
 describe('approvalReasons', () => {
-  const good = { outcome: 'resolved' as const, confidence: 0.9, supported: true };
-  it('lets a confident, backed, low-impact result run on policy', () => {
-    expect(approvalReasons(good, 'notify_customer', 0.7)).toEqual([]);
+  const resolved = { outcome: 'resolved' as const };
+  it('lets a resolved, low-impact result run on policy', () => {
+    expect(approvalReasons(resolved, 'notify_customer')).toEqual([]);
   });
-  it('asks a person for high impact, low confidence, missing evidence or an escalation', () => {
-    expect(approvalReasons(good, 'rotate_credentials', 0.7)).toEqual(['rotate_credentials is a high-impact action']);
-    expect(approvalReasons({ ...good, confidence: 0.5 }, 'notify_customer', 0.7)).toEqual(['confidence 0.5 is under 0.7']);
-    expect(approvalReasons({ ...good, supported: false }, 'notify_customer', 0.7)).toEqual(['the recommendation is not backed by an observation']);
-    expect(approvalReasons({ ...good, outcome: 'max_steps' }, 'notify_customer', 0.7)).toEqual(['the agent did not resolve the case (max_steps)']);
+  it('asks a person for a high-impact action or an agent that did not resolve the case (with its reason)', () => {
+    expect(approvalReasons(resolved, 'rotate_credentials')).toEqual(['rotate_credentials is a high-impact action']);
+    expect(approvalReasons({ outcome: 'escalated', escalationReason: 'confidence 0.5 is under 0.7' }, 'notify_customer')).toEqual([
+      'the agent did not resolve the case (confidence 0.5 is under 0.7)',
+    ]);
+    expect(approvalReasons({ outcome: 'max_steps' }, 'restart_service')).toEqual(['the agent did not resolve the case (max_steps)', 'restart_service is a high-impact action']);
+  });
+});
+
+describe('a person\'s decision', () => {
+  it('reads a well-formed decision, trimmed, and names what makes a request no decision at all', () => {
+    expect(readDecision('approve', { by: ' alice ', comment: ' ok ' })).toEqual({ decision: { kind: 'approve', by: 'alice', comment: 'ok' } });
+    expect(readDecision('escalate', { by: 'c', reason: 'r', team: '' })).toEqual({ decision: { kind: 'escalate', by: 'c', reason: 'r' } });
+    expect(readDecision('approve', {})).toEqual({ problem: 'the decision must say who sends it ("by")' });
+    expect(readDecision('reject', { by: 'alice', reason: '  ' })).toEqual({ problem: 'a reject needs a reason' });
+    expect(readDecision('approve', 'alice')).toEqual({ problem: 'a decision must be an object such as {"by": "alice"}' });
+    expect(readDecision('approve', { by: 42 })).toEqual({ problem: '"by" must be text' });
+    expect(readDecision('approve', { by: 'x'.repeat(201) })).toEqual({ problem: '"by" is longer than 200 characters' });
+  });
+
+  it('lets anyone escalate but only approvers approve or reject', () => {
+    expect(authorityProblem({ kind: 'approve', by: 'mallory' }, ['alice'])).toBe('mallory is not on the approvers list');
+    expect(authorityProblem({ kind: 'reject', by: 'Alice', reason: 'r' }, ['alice'])).toBeUndefined();
+    expect(authorityProblem({ kind: 'escalate', by: 'mallory', reason: 'r' }, ['alice'])).toBeUndefined();
+  });
+
+  it('takes a decision only while the case waits and nobody has decided', () => {
+    expect(timingProblem(true, undefined)).toBeUndefined();
+    expect(timingProblem(false, undefined)).toBe('the case is not waiting for a decision');
+    expect(timingProblem(true, { kind: 'approve', by: 'alice' })).toBe('the case was already decided (approve by alice)');
   });
 });
 

@@ -1,6 +1,7 @@
 import type { AgentDecision, AgentStep, DecisionInput } from '../../src/domain/agent';
 import { DEFAULT_AGENT_LIMITS, isSupported } from '../../src/domain/guardrails';
-import { observe, type Scenario } from '../../src/domain/scenario';
+import { observe } from '../../src/domain/scenario';
+import type { Scenario } from '../../src/domain/scenario.schema';
 import { TOOLS, TOOL_NAMES, type ToolName } from '../../src/domain/tools';
 import { decideNextStepTask, decideOffline } from '../../src/model/tasks/decide-next-step';
 import { MODEL_TASKS } from '../../src/model/tasks';
@@ -12,7 +13,7 @@ const investigated = (n: number, tool: string, observation: string): AgentStep =
   decision: { thought: '', action: 'investigate', tool, message: '', confidence: 0.5 },
   observation,
 });
-const input = (over: Partial<DecisionInput>): DecisionInput => ({ goal: 'something is wrong', allowedTools: tools(), transcript: [], stepsLeft: 5, ...over });
+const input = (over: Partial<DecisionInput>): DecisionInput => ({ goal: 'something is wrong', allowedTools: tools(), transcript: [], stepsLeft: 5, minConfidence: DEFAULT_AGENT_LIMITS.minConfidence, ...over });
 
 /**
  * The troubleshoot loop in miniature, with the workflow's acceptance rule: a finish resolves only
@@ -21,7 +22,7 @@ const input = (over: Partial<DecisionInput>): DecisionInput => ({ goal: 'somethi
 function run(scenario: Scenario, allowed: readonly string[] = TOOL_NAMES, maxSteps = DEFAULT_AGENT_LIMITS.maxSteps) {
   const transcript: AgentStep[] = [];
   for (let step = 1; step <= maxSteps; step += 1) {
-    const decision: AgentDecision = decideOffline({ goal: scenario.goal, allowedTools: tools(allowed), transcript, stepsLeft: maxSteps - step + 1 });
+    const decision: AgentDecision = decideOffline({ goal: scenario.goal, allowedTools: tools(allowed), transcript, stepsLeft: maxSteps - step + 1, minConfidence: DEFAULT_AGENT_LIMITS.minConfidence });
     if (decision.action === 'investigate') {
       expect(allowed).toContain(decision.tool);
       transcript.push({ step, decision, observation: observe(scenario, decision.tool as ToolName) });

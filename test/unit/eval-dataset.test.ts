@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TicketCategory } from '../../src/domain/ticket';
+import { TicketCategory } from '../../src/domain/ticket.schema';
 import { loadTickets, TRAIN_FILE } from '../../tools/eval/dataset';
 import { reviewerDecision } from '../../tools/eval/run-eval';
 import { listScenarios } from '../../src/scenarios';
@@ -43,9 +43,9 @@ describe('the labelled data', () => {
 describe('the simulated reviewer', () => {
   const resolved = { expected: { outcome: 'resolved' as const, rootCauseKeywords: ['PAYMENT_API_KEY'] } };
   it('approves a recommendation naming the cause, rejects one that does not, escalates when there is nothing to act on', () => {
-    expect(reviewerDecision(resolved, 'Set PAYMENT_API_KEY in production')).toBe('approve');
-    expect(reviewerDecision(resolved, 'Restart the service')).toBe('reject');
-    expect(reviewerDecision(resolved, '')).toBe('escalate');
-    expect(reviewerDecision({ expected: { outcome: 'escalated', rootCauseKeywords: [] } }, 'anything')).toBe('escalate');
+    expect(reviewerDecision(resolved, 'Set PAYMENT_API_KEY in production', 'r').kind).toBe('approve');
+    expect(reviewerDecision(resolved, 'Restart the service', 'r').kind).toBe('reject');
+    expect(reviewerDecision(resolved, '', 'r').kind).toBe('escalate');
+    expect(reviewerDecision({ expected: { outcome: 'escalated', rootCauseKeywords: [] } }, 'anything', 'r')).toMatchObject({ kind: 'escalate', by: 'r' });
   });
 });

@@ -1,4 +1,4 @@
-import { Classification } from '../../src/domain/ticket';
+import { Classification } from '../../src/domain/ticket.schema';
 import { classifyOffline } from '../../src/model/tasks/classify-ticket';
 
 // The committed model (src/model/offline/ticket-model.json) on tickets written for this test:

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { Scenario, observe } from '../../src/domain/scenario';
+import { observe, scenarioProblems } from '../../src/domain/scenario';
+import { Scenario } from '../../src/domain/scenario.schema';
 import { BUILT_IN_SCENARIO_DIR, listScenarios, loadScenario, ScenarioError } from '../../src/scenarios';
 import { tempDir } from '../helpers/files';
 
@@ -34,6 +35,26 @@ describe('built-in scenarios', () => {
     expect(observe(payment, 'config_check')).toMatch(/PAYMENT_API_KEY is missing in production/);
     expect(observe(payment, 'status_page')).toMatch(/operational/);
     expect(observe(payment, 'metrics')).toBe('no data');
+  });
+});
+
+describe('scenarioProblems (what a workflow checks of a scenario it is given)', () => {
+  it('accepts every built-in scenario', () => {
+    for (const scenario of listScenarios()) expect(scenarioProblems(scenario)).toEqual([]);
+  });
+
+  it('names each field that is wrong', () => {
+    expect(scenarioProblems({ ...valid(), observations: { shell: 'rm -rf /', logs: '' } })).toEqual([
+      expect.stringMatching(/^scenario\.observations\.shell: unknown tool "shell"/),
+      'scenario.observations.logs must be a non-empty string',
+    ]);
+    expect(scenarioProblems({ id: 'Bad Id', title: '', goal: 3, observations: [] })).toEqual([
+      'scenario.id must be lowercase letters, digits and dashes',
+      'scenario.title must be a non-empty string',
+      'scenario.goal must be a non-empty string',
+      'scenario.observations must map tool names to what each observes',
+    ]);
+    expect(scenarioProblems('payment-after-deploy')).toEqual(['scenario must be an object']);
   });
 });
 

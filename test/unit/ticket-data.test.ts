@@ -1,4 +1,4 @@
-import { TicketCategory } from '../../src/domain/ticket';
+import { TicketCategory } from '../../src/domain/ticket.schema';
 import { HELDOUT_FILE, loadTickets, TicketLanguage, TRAIN_FILE, type LabelledTicket } from '../../tools/eval/dataset';
 import { findOverlaps } from '../../tools/eval/overlap';
 

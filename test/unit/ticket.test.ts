@@ -1,12 +1,8 @@
-import { MAX_TICKET_CHARS, TicketInput, ticketDetails, ticketSubject } from '../../src/domain/ticket';
+import { MAX_TICKET_CHARS, ticketDetails, ticketProblems as problems, ticketSubject } from '../../src/domain/ticket';
+import { TicketText } from '../../src/domain/ticket.schema';
 import { ROUTING_TABLE, needsReview, teamFor } from '../../src/domain/routing';
 
-const problems = (input: unknown) => {
-  const r = TicketInput.safeParse(input);
-  return r.success ? [] : r.error.issues.map((i) => i.message);
-};
-
-describe('TicketInput', () => {
+describe('ticketProblems', () => {
   it('accepts an ordinary ticket with newlines and tabs', () => {
     expect(problems({ text: 'Hello,\n\tI was charged twice.' })).toEqual([]);
   });
@@ -25,6 +21,21 @@ describe('TicketInput', () => {
   it('accepts text at exactly the limit and emoji (surrogate pairs)', () => {
     expect(problems({ text: 'a'.repeat(MAX_TICKET_CHARS) })).toEqual([]);
     expect(problems({ text: 'refund please 💸' })).toEqual([]);
+  });
+
+  it('checks the optional fields and names each one', () => {
+    expect(problems({ text: 'hi', ticketId: '  ', customer: 'c'.repeat(201), channel: 7 })).toEqual([
+      'ticketId must be a non-empty string',
+      'customer is longer than 200 characters',
+      'channel must be a non-empty string',
+    ]);
+    expect(problems(null)).toEqual(['the ticket must be an object with a "text" field']);
+    expect(problems({})).toEqual(['text is required']);
+  });
+
+  it('is the rule the edge schema applies too', () => {
+    expect(TicketText.safeParse('ring \u0007').error?.issues[0]?.message).toBe('text contains control characters (only newline and tab are allowed)');
+    expect(TicketText.safeParse('fine').success).toBe(true);
   });
 });
 

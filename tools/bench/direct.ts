@@ -1,9 +1,9 @@
 import { MockActivityEnvironment } from '@temporalio/testing';
 import type { AgentStep } from '../../src/domain/agent';
-import { DEFAULT_REVIEW_THRESHOLD } from '../../src/domain/policy';
+import { LIMITS } from '../../src/domain/limits';
 import { needsReview, teamFor } from '../../src/domain/routing';
 import { TOOLS, type ToolName } from '../../src/domain/tools';
-import type { Scenario } from '../../src/domain/scenario';
+import type { Scenario } from '../../src/domain/scenario.schema';
 import type { Activities } from '../../src/activities';
 
 /** Runs `fn` with an activity context (heartbeat, info) and no worker. */
@@ -18,7 +18,7 @@ export function directRoute(activities: Activities): (ticket: { ticketId: string
     const env = new MockActivityEnvironment();
     const { output } = await inContext(env, () => activities.classifyTicket({ text }));
     const team = teamFor(output.category);
-    const review = needsReview(output.confidence, DEFAULT_REVIEW_THRESHOLD);
+    const review = needsReview(output.confidence, LIMITS.reviewThreshold.default);
     await inContext(env, () =>
       activities.deliverToTeam({ key: `direct-${ticketId}`, team, ticketId, category: output.category, priority: output.priority, needsReview: review, summary: output.reason }),
     );
@@ -33,7 +33,7 @@ export function directAgent(activities: Activities): (scenario: Scenario, steps:
     const env = new MockActivityEnvironment();
     const transcript: AgentStep[] = [];
     for (let step = 1; step <= steps; step += 1) {
-      const { output } = await inContext(env, () => activities.decideNextStep({ goal: scenario.goal, allowedTools, transcript, stepsLeft: steps - step + 1 }));
+      const { output } = await inContext(env, () => activities.decideNextStep({ goal: scenario.goal, allowedTools, transcript, stepsLeft: steps - step + 1, minConfidence: LIMITS.minConfidence.default }));
       const tool = output!.tool as ToolName;
       const observation = await inContext(env, () => activities.runTool({ tool, scenario }));
       transcript.push({ step, decision: output, observation });

@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import { routeTicket, supportCase, troubleshoot } from '../../src/workflows';
 import type { Activities } from '../../src/activities';
 import { workerProcess } from '../dev/worker-process';
 import { percentile } from '../eval/metrics';
@@ -45,7 +46,7 @@ export async function runBench(c: BenchContext) {
   let seq = 0;
   const runId = Date.now().toString(36);
   const viaTemporal = (t: { ticketId: string; text: string }) =>
-    c.client.workflow.execute('routeTicket', { taskQueue: c.modelQueue, workflowId: `bench-${runId}-${(seq += 1)}`, args: [t] });
+    c.client.workflow.execute(routeTicket, { taskQueue: c.modelQueue, workflowId: `bench-${runId}-${(seq += 1)}`, args: [t] });
   const direct = directRoute(c.modelActivities);
 
   c.log('overhead: Pattern A one at a time, engine and direct interleaved');
@@ -82,7 +83,7 @@ export async function runBench(c: BenchContext) {
   c.log('agent: per-step overhead of a 5-step loop with a 0 ms model');
   const scenario = loadScenario('payment-after-deploy');
   const runAgent = (steps: number, id: string) =>
-    c.client.workflow.execute('troubleshoot', { taskQueue: c.agentQueue, workflowId: id, args: [{ scenario, maxSteps: steps, maxConsecutiveRejections: steps }] });
+    c.client.workflow.execute(troubleshoot, { taskQueue: c.agentQueue, workflowId: id, args: [{ scenario, maxSteps: steps, maxConsecutiveRejections: steps }] });
   const directLoop = directAgent(c.agentActivities);
   const enginePerStep: number[] = [];
   const directPerStep: number[] = [];
@@ -144,14 +145,14 @@ async function measureWaitingCases(c: BenchContext, runId: string) {
   try {
     const scenario = loadScenario('payment-after-deploy');
     // Warm: one case through to approval, so bundle, caches and connections are in place.
-    const warm = await c.client.workflow.start('supportCase', { taskQueue, workflowId: `rss-${runId}-warm`, args: [{ ticket: { text: 'Checkout API fails with error 500' }, scenario, approvers: ['nobody'] }] });
+    const warm = await c.client.workflow.start(supportCase, { taskQueue, workflowId: `rss-${runId}-warm`, args: [{ ticket: { text: 'Checkout API fails with error 500' }, scenario, approvers: ['nobody'] }] });
     await waitForWaiting(c.client, taskQueue, 1);
     await warm.terminate('bench warm-up');
     await new Promise((r) => setTimeout(r, 2_000));
     const idleMiB = rssMiB(worker.pid!);
     const ids = Array.from({ length: c.sizes.openCases }, (_, i) => `rss-${runId}-${i}`);
     await runPool(ids, 50, (workflowId) =>
-      c.client.workflow.start('supportCase', { taskQueue, workflowId, args: [{ ticket: { text: 'Checkout API fails with error 500 since the deployment' }, scenario, approvers: ['nobody'] }] }),
+      c.client.workflow.start(supportCase, { taskQueue, workflowId, args: [{ ticket: { text: 'Checkout API fails with error 500 since the deployment' }, scenario, approvers: ['nobody'] }] }),
     );
     await waitForWaiting(c.client, taskQueue, c.sizes.openCases);
     const openMiB = rssMiB(worker.pid!);

@@ -5,7 +5,9 @@ import { FileOutbox } from '../../src/activities/outbox';
 import { workerProcess } from '../dev/worker-process';
 import { startFakeOpenAI } from '../fake-openai/server';
 import { loadScenario } from '../../src/scenarios';
-import type { SupportCaseStatus } from '../../src/workflows/support-case';
+import { signalDecision } from '../../src/cli/decisions';
+import { untilCaseWaits } from '../../src/cli/until-case-waits';
+import { routeTicket, supportCase, troubleshoot } from '../../src/workflows';
 
 /**
  * What goes wrong mid-run:
@@ -101,15 +103,22 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosSummary> {
   if (o.fault === 'kill-one-of-two') workers.push(workerProcess(env, log));
   try {
     const payment = loadScenario('payment-after-deploy');
-    const start = (type: string, id: string, arg: unknown) => o.client.workflow.start(type, { taskQueue, workflowId: id, args: [arg] });
-    const handles: Array<{ handle: WorkflowHandle; check: (r: unknown) => boolean }> = [];
+    // Each run with the check of its result: undefined when right, else what came back instead.
+    const handles: Array<{ handle: WorkflowHandle; check: () => Promise<string | undefined> }> = [];
+    const wrongUnless = <R>(ok: (r: R) => boolean) => (r: R) => (ok(r) ? undefined : JSON.stringify(r).slice(0, 200));
+    const cases: Array<WorkflowHandle<typeof supportCase>> = [];
     for (let i = 0; i < o.perKind; i += 1) {
-      handles.push({ handle: await start('routeTicket', `chaos-ticket-${taskQueue}-${i}`, { text: `I was charged twice, duplicate invoice #${i}` }), check: (r) => (r as { team: string }).team === 'Finance Support Team' });
-      handles.push({ handle: await start('troubleshoot', `chaos-agent-${taskQueue}-${i}`, { scenario: payment }), check: (r) => /PAYMENT_API_KEY/.test((r as { recommendation: string }).recommendation) });
-      handles.push({
-        handle: await start('supportCase', `chaos-case-${taskQueue}-${i}`, { ticket: { text: 'Checkout API fails with error 500 since the deployment' }, scenario: payment, approvers: ['ops'] }),
-        check: (r) => (r as { decision: string }).decision === 'approved',
+      const ticket = await o.client.workflow.start(routeTicket, { taskQueue, workflowId: `chaos-ticket-${taskQueue}-${i}`, args: [{ text: `I was charged twice, duplicate invoice #${i}` }] });
+      handles.push({ handle: ticket, check: () => patiently(() => ticket.result()).then(wrongUnless((r) => r.team === 'Finance Support Team')) });
+      const agent = await o.client.workflow.start(troubleshoot, { taskQueue, workflowId: `chaos-agent-${taskQueue}-${i}`, args: [{ scenario: payment }] });
+      handles.push({ handle: agent, check: () => patiently(() => agent.result()).then(wrongUnless((r) => /PAYMENT_API_KEY/.test(r.recommendation))) });
+      const kase = await o.client.workflow.start(supportCase, {
+        taskQueue,
+        workflowId: `chaos-case-${taskQueue}-${i}`,
+        args: [{ ticket: { text: 'Checkout API fails with error 500 since the deployment' }, scenario: payment, approvers: ['ops'] }],
       });
+      cases.push(kase);
+      handles.push({ handle: kase, check: () => patiently(() => kase.result()).then(wrongUnless((r) => r.decision === 'approved')) });
     }
     log(`started ${handles.length} workflows; ${o.fault} after ${o.faultAfterRequests} model requests`);
     const deadline = Date.now() + 120_000;
@@ -130,21 +139,15 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosSummary> {
     }
 
     // A person approves every case once it waits; the signal survives the worker's death.
-    const approvals = handles
-      .filter(({ handle }) => handle.workflowId.startsWith('chaos-case'))
-      .map(async ({ handle }) => {
-        for (;;) {
-          const status = await handle.query<SupportCaseStatus>('status').catch(() => undefined);
-          if (status?.stage === 'awaiting_approval') return patiently(() => handle.signal('approve', { by: 'ops' }));
-          if (status?.stage === 'closed') return;
-          await new Promise((r) => setTimeout(r, 250));
-        }
-      });
+    const approvals = cases.map(async (handle) => {
+      const status = await patiently(() => untilCaseWaits(handle, 250));
+      if (status.stage === 'awaiting_approval') await patiently(() => signalDecision(handle, { kind: 'approve', by: 'ops' }));
+    });
     await Promise.all(approvals);
-    const results = await Promise.allSettled(handles.map(({ handle }) => patiently(() => handle.result())));
+    const results = await Promise.allSettled(handles.map(({ check }) => check()));
     const recoveryMs = Date.now() - faultAt;
     const wrongResults = results.flatMap((r, i) =>
-      r.status === 'fulfilled' && handles[i]!.check(r.value) ? [] : [`${handles[i]!.handle.workflowId}: ${r.status === 'rejected' ? String(r.reason) : JSON.stringify(r.value).slice(0, 200)}`],
+      r.status === 'fulfilled' && r.value === undefined ? [] : [`${handles[i]!.handle.workflowId}: ${r.status === 'rejected' ? String(r.reason) : r.value}`],
     );
     const ids = handles.map(({ handle }) => handle.workflowId);
     const childIds = ids.filter((id) => id.startsWith('chaos-case')).map((id) => `${id}-agent`);

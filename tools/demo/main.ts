@@ -5,7 +5,7 @@ import { decide } from '../../src/cli/decide';
 import { runClient } from '../../src/client';
 import { loadSettings } from '../../src/config';
 import { ensureServer } from '../dev/embedded';
-import type { SupportCaseStatus } from '../../src/workflows/support-case';
+import { supportCase } from '../../src/workflows';
 import { loadScenario } from '../../src/scenarios';
 import { installRuntime } from '../../src/runtime';
 import { createWorker } from '../../src/worker';
@@ -52,8 +52,7 @@ async function main(): Promise<number> {
         say();
         if (interactive) {
           say('Waiting for your decision: run one of the commands above in another terminal (Ctrl-C to leave it waiting).');
-          const handle = ctx.client.workflow.getHandle(opened.workflowId);
-          while ((await handle.query<SupportCaseStatus>('status')).stage !== 'closed') await new Promise((r) => setTimeout(r, 500));
+          await ctx.client.workflow.getHandle<typeof supportCase>(opened.workflowId).result();
           say(`The case is closed: npm run client -- status ${opened.workflowId}`);
         } else {
           const approver = settings.APPROVERS[0]!;

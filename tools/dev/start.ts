@@ -1,5 +1,6 @@
 import { startCodecServerFromSettings } from '../../src/codec/main';
-import { loadSettings, modelLabel } from '../../src/config';
+import { loadSettings } from '../../src/config';
+import { modelLabel } from '../../src/model';
 import { ensureServer, SERVER_LOG } from './embedded';
 import { installRuntime } from '../../src/runtime';
 import { createWorker } from '../../src/worker';

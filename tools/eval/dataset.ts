@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { Priority, TicketCategory, TicketInput } from '../../src/domain/ticket';
+import { Priority, TicketCategory, TicketText } from '../../src/domain/ticket.schema';
 
 const TICKETS_DIR = join(__dirname, '..', '..', 'data', 'tickets');
 /** What the offline classifier learns from; the only file `npm run train` reads. */
@@ -19,7 +19,7 @@ export type TicketLanguage = z.infer<typeof TicketLanguage>;
 export const LabelledTicket = z
   .object({
     id: z.string().regex(/^[a-z]\d{3,}$/, 'id must be a letter and three or more digits, like t001'),
-    text: TicketInput.shape.text,
+    text: TicketText,
     language: TicketLanguage,
     category: TicketCategory,
     priority: Priority,

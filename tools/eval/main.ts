@@ -6,7 +6,7 @@ import { ConfigError, loadSettings } from '../../src/config';
 import { startLocalServer } from '../dev/local-server';
 import { listScenarios } from '../../src/scenarios';
 import { createWorker } from '../../src/worker';
-import { DEFAULT_REVIEW_THRESHOLD } from '../../src/domain/policy';
+import { LIMITS } from '../../src/domain/limits';
 import { crossValidate } from '../train/cross-validate';
 import { loadTrainingData } from '../train/training-data';
 import { HELDOUT_FILE, loadTickets } from './dataset';
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   const crossValidation = training && {
     file: training.source.file,
     folds: opts.folds,
-    score: crossValidate(training.tickets, { folds: opts.folds, reviewThreshold: DEFAULT_REVIEW_THRESHOLD }).score,
+    score: crossValidate(training.tickets, { folds: opts.folds, reviewThreshold: LIMITS.reviewThreshold.default }).score,
   };
   // The worker's own log would tear the progress bar: only warnings and errors.
   Runtime.install({ logger: new DefaultLogger('WARN') });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { schemaProblems } from '../../src/domain/schema-problems';
 import { OFFLINE_MODEL } from '../../src/model/offline-provider';
 import type { Price } from './metrics';
 
@@ -19,7 +20,7 @@ export const DEFAULT_PRICES: PriceTable = {
 export function loadPrices(file?: string): PriceTable {
   if (!file) return DEFAULT_PRICES;
   const parsed = PriceTable.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success) throw new Error(`${file}: ${schemaProblems(parsed.error).join('; ')}`);
   return { ...DEFAULT_PRICES, ...parsed.data };
 }
 

@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import type { Scenario } from '../../src/domain/scenario';
-import type { RouteTicketResult } from '../../src/workflows/route-ticket';
-import type { SupportCaseResult, SupportCaseStatus } from '../../src/workflows/support-case';
-import type { TroubleshootResult } from '../../src/workflows/troubleshoot';
+import type { Scenario } from '../../src/domain/scenario.schema';
+import { signalDecision } from '../../src/cli/decisions';
+import { untilCaseWaits } from '../../src/cli/until-case-waits';
+import type { PersonDecision } from '../../src/domain/case';
+import { routeTicket, supportCase, troubleshoot } from '../../src/workflows';
+import type { RouteTicketResult } from '../../src/workflows/route-ticket.contract';
+import type { SupportCaseResult } from '../../src/workflows/support-case.contract';
+import type { TroubleshootResult } from '../../src/workflows/troubleshoot.contract';
 import type { LabelledTicket } from './dataset';
 import { runPool } from './pool';
 
@@ -46,10 +50,12 @@ async function timed<T>(run: () => Promise<T>): Promise<Timed<T>> {
  * that names the expected root cause, rejects one that does not, and escalates when there is nothing
  * to act on (no recommendation, or a case that needs a person anyway).
  */
-export function reviewerDecision(scenario: Pick<Scenario, 'expected'> | undefined, recommendation: string): 'approve' | 'reject' | 'escalate' {
-  if (!scenario || !recommendation.trim() || scenario.expected.outcome !== 'resolved') return 'escalate';
+export function reviewerDecision(scenario: Pick<Scenario, 'expected'> | undefined, recommendation: string, by: string): PersonDecision {
+  if (!scenario || !recommendation.trim() || scenario.expected.outcome !== 'resolved') return { kind: 'escalate', by, reason: 'the agent did not find the cause' };
   const text = recommendation.toLowerCase();
-  return scenario.expected.rootCauseKeywords.every((k) => text.includes(k.toLowerCase())) ? 'approve' : 'reject';
+  return scenario.expected.rootCauseKeywords.every((k) => text.includes(k.toLowerCase()))
+    ? { kind: 'approve', by }
+    : { kind: 'reject', by, reason: 'the recommendation misses the cause' };
 }
 
 /** Runs every labelled ticket through Pattern A, every scenario through Pattern B, and both through Pattern C. */
@@ -65,17 +71,17 @@ export async function runEval(o: EvalRunOptions): Promise<EvalRun> {
   const tickA = progress('A', o.tickets.length);
   const routed = await runPool(o.tickets, o.concurrency, async (ticket) => {
     const r = await timed(() =>
-      o.client.workflow.execute('routeTicket', { ...start, workflowId: `eval-${runId}-route-${ticket.id}`, args: [{ ticketId: ticket.id, text: ticket.text }] }),
+      o.client.workflow.execute(routeTicket, { ...start, workflowId: `eval-${runId}-route-${ticket.id}`, args: [{ ticketId: ticket.id, text: ticket.text }] }),
     );
     tickA();
-    return { ...r, ticket } as Timed<RouteTicketResult> & { ticket: LabelledTicket };
+    return { ...r, ticket };
   });
 
   const tickB = progress('B', o.scenarios.length);
   const agent = await runPool(o.scenarios, o.concurrency, async (scenario) => {
-    const r = await timed(() => o.client.workflow.execute('troubleshoot', { ...start, workflowId: `eval-${runId}-agent-${scenario.id}`, args: [{ scenario }] }));
+    const r = await timed(() => o.client.workflow.execute(troubleshoot, { ...start, workflowId: `eval-${runId}-agent-${scenario.id}`, args: [{ scenario }] }));
     tickB();
-    return { ...r, scenario } as Timed<TroubleshootResult> & { scenario: Scenario };
+    return { ...r, scenario };
   });
 
   // Pattern C sees the same work: each scenario as a technical ticket with its system to investigate,
@@ -87,23 +93,14 @@ export async function runEval(o: EvalRunOptions): Promise<EvalRun> {
   const tickC = progress('C', caseInputs.length);
   const cases = await runPool(caseInputs, o.concurrency, async (c) => {
     const r = await timed(async () => {
-      const handle = await o.client.workflow.start('supportCase', {
+      const handle = await o.client.workflow.start(supportCase, {
         ...start,
         workflowId: `eval-${runId}-case-${c.kind}-${c.id}`,
         args: [{ ticket: c.ticket, ...(c.scenario && { scenario: c.scenario }), approvers: [o.reviewer] }],
       });
-      for (;;) {
-        const status = await handle.query<SupportCaseStatus>('status');
-        if (status.stage === 'closed') break;
-        if (status.stage === 'awaiting_approval') {
-          const verdict = reviewerDecision(c.scenario, status.pendingApproval?.recommendation ?? '');
-          if (verdict === 'escalate') await handle.signal('escalate', { by: o.reviewer, reason: 'the agent did not find the cause' });
-          else await handle.signal(verdict, { by: o.reviewer, ...(verdict === 'reject' && { reason: 'the recommendation misses the cause' }) });
-          break;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      return (await handle.result()) as SupportCaseResult;
+      const status = await untilCaseWaits(handle, 50);
+      if (status.stage === 'awaiting_approval') await signalDecision(handle, reviewerDecision(c.scenario, status.pendingApproval?.recommendation ?? '', o.reviewer));
+      return handle.result();
     });
     tickC();
     return { ...r, kind: c.kind, id: c.id };

@@ -1,8 +1,8 @@
 import { cpus, totalmem } from 'node:os';
-import { TicketCategory } from '../../src/domain/ticket';
+import { TicketCategory } from '../../src/domain/ticket.schema';
 import type { Usage } from '../../src/domain/usage';
 import { scoreAgentRun, summarizeAgent, type AgentRunScore, type AgentSummary } from './agent-metrics';
-import { DEFAULT_REVIEW_THRESHOLD } from '../../src/domain/policy';
+import { LIMITS } from '../../src/domain/limits';
 import { TicketTag } from './dataset';
 import { summarizeHybrid, type HybridSummary } from './hybrid-metrics';
 import { costUsd, distribution, rate, scoreClassification, type ClassificationScore, type Distribution } from './metrics';
@@ -92,7 +92,7 @@ export function summarizeEval(
       accuracyByTag,
       tickets: scoreTickets(
         routedOk.map((r) => ({ ticket: r.ticket, ...(r.result as Exclude<typeof r.result, Error>) })),
-        DEFAULT_REVIEW_THRESHOLD,
+        LIMITS.reviewThreshold.default,
       ),
       ...spend(predicted, o.prices, run.routed.length),
       errors: errorsOf(run.routed),

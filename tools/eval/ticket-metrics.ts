@@ -1,4 +1,4 @@
-import { TicketCategory } from '../../src/domain/ticket';
+import { TicketCategory } from '../../src/domain/ticket.schema';
 import type { LabelledTicket } from './dataset';
 import { rate, scoreClassification, type ClassScore } from './metrics';
 

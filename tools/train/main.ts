@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import { DEFAULT_REVIEW_THRESHOLD } from '../../src/domain/policy';
+import { LIMITS } from '../../src/domain/limits';
 import { TRAINED_MODEL_FILE } from '../../src/model/offline/trained';
 import { renderTicketScoreText } from '../eval/render-tickets';
 import { crossValidate } from './cross-validate';
@@ -28,7 +28,7 @@ function main(): void {
 
   const { tickets, source } = loadTrainingData();
   if (opts.cv) {
-    const cv = crossValidate(tickets, { folds: opts.folds, reviewThreshold: DEFAULT_REVIEW_THRESHOLD });
+    const cv = crossValidate(tickets, { folds: opts.folds, reviewThreshold: LIMITS.reviewThreshold.default });
     console.log(`${opts.folds}-fold cross-validation on ${source.file} (${tickets.length} tickets)\n\n${renderTicketScoreText(cv.score)}`);
     return;
   }

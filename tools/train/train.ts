@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import naiveBayesTextClassifier from 'wink-naive-bayes-text-classifier';
-import { Priority, TicketCategory } from '../../src/domain/ticket';
+import { Priority, TicketCategory } from '../../src/domain/ticket.schema';
 import { priorityTokens, ticketTokens, type FeatureOptions } from '../../src/model/offline/features';
 import { naiveBayesScorer, softmax, type NaiveBayesModel } from '../../src/model/offline/naive-bayes';
 import type { TicketModel } from '../../src/model/offline/ticket-model';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Priority, TicketCategory } from '../../domain/ticket';
+import { Priority, TicketCategory } from '../../domain/ticket.schema';
 import type { FeatureOptions } from './features';
 import { NaiveBayesModel } from './naive-bayes';
 

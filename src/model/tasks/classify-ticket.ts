@@ -1,4 +1,4 @@
-import { Classification } from '../../domain/ticket';
+import { Classification } from '../../domain/ticket.schema';
 import { classifyWithTrainedModel } from '../offline/trained';
 import type { LabelProbability } from '../offline/naive-bayes';
 import type { ModelTask } from '../task';

@@ -1,4 +1,5 @@
-import { AgentDecision, type AgentStep, type DecisionInput } from '../../domain/agent';
+import type { AgentStep, DecisionInput } from '../../domain/agent';
+import { AgentDecision } from '../../domain/agent.schema';
 import { NO_DATA, TOOL_NAMES } from '../../domain/tools';
 import type { ModelTask } from '../task';
 
@@ -118,11 +119,11 @@ export const decideNextStepTask: ModelTask<DecisionInput, AgentDecision> = {
   instructions: [
     'You are a troubleshooting agent working within limits enforced by code.',
     'The input is JSON: "goal" (what to find out), "allowedTools" (name and description of each tool you may use),',
-    '"transcript" (earlier steps: your decision, then the tool\'s observation, or a "rejection" saying why it was not run) and "stepsLeft".',
+    '"transcript" (earlier steps: your decision, then the tool\'s observation, or a "rejection" saying why it was not run), "stepsLeft" and "minConfidence".',
     'Return exactly one decision:',
     '- "investigate": put one allowed tool name in "tool"; never a tool that already answered. Follow what the observations point at.',
     '- "finish": only when an observation shows the cause. "message" is the recommendation: name the cause with the exact terms and identifiers',
-    '  of the observation that shows it, and the fix. A finish with confidence under 0.7, or one no observation backs, goes to a person.',
+    '  of the observation that shows it, and the fix. A finish with confidence under minConfidence, or one no observation backs, goes to a person.',
     '- "escalate": when the evidence is weak, missing ("no data") or contradictory, or stepsLeft is 1 and nothing shows the cause.',
     '  "message" says what was checked and what a person should look at. Escalating early beats guessing.',
     'Set "tool" to "none" unless investigating. "confidence" (0 to 1) is how sure you are of this decision; keep it low when escalating.',

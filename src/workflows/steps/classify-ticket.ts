@@ -1,10 +1,8 @@
 import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
-import { MODEL_RETRY } from './model-activities';
-import type { Classification } from '../../domain/ticket';
+import type { Classification } from '../../domain/ticket.schema';
 import { NO_USAGE, type Usage } from '../../domain/usage';
 import type { ModelFailureDetails } from '../../activities/model-failure';
-import { modelActivities } from './model-activities';
-
+import { MODEL_RETRY, modelActivities } from '../activity-proxies';
 
 export interface ClassificationOutcome {
   /** The model's answer, or a safe stand-in (other, confidence 0) when every attempt failed. */

@@ -1,14 +1,8 @@
-import { proxyActivities, setCurrentDetails, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { setCurrentDetails, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { FALLBACK_TEAM, needsReview, teamFor } from '../../domain/routing';
+import { deliverToTeam } from '../activity-proxies';
 import { SearchAttributes } from '../search-attributes';
-import type { Activities } from '../../activities';
 import type { ClassificationOutcome } from './classify-ticket';
-
-const { deliverToTeam } = proxyActivities<Activities>({
-  // Local file writes take milliseconds; a short limit lets a lost worker's task move on quickly.
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '1s', maximumAttempts: 10 },
-});
 
 export interface RoutedTicket {
   team: string;

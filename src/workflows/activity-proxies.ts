@@ -1,6 +1,6 @@
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
-import { modelTaskQueue } from '../task-queues';
-import type { Activities } from '../../activities';
+import type { Activities } from '../activities';
+import { modelTaskQueue } from './task-queues';
 
 /**
  * Retries for model calls. Four attempts ride out a short outage; a 429's retry-after overrides the
@@ -12,6 +12,13 @@ export const MODEL_RETRY = {
   maximumInterval: '30s',
   maximumAttempts: 4,
 } as const;
+
+/** Side effects on the outbox (deliveries, actions, notifications) and the simulated tools. */
+export const { deliverToTeam, executeAction, notifyCustomer, runTool } = proxyActivities<Activities>({
+  // Local file writes and simulated tools take milliseconds; a short limit lets a lost worker's task move on quickly.
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1s', maximumAttempts: 10 },
+});
 
 /**
  * The model-calling activities, on their own task queue next to the workflow's: the server rate

@@ -1,0 +1,100 @@
+import { ChildWorkflowFailure, executeChild } from '@temporalio/workflow';
+import type { Scenario } from '../domain/scenario.schema';
+import { ACTIONS, type ActionName } from '../domain/actions';
+import { ON_CALL_TEAM, type EscalateDecision, type RejectDecision } from '../domain/case';
+import { formatDuration } from '../domain/durations';
+import { NO_USAGE } from '../domain/usage';
+import { deliverToTeam, executeAction, notifyCustomer } from './activity-proxies';
+import type { CaseState, Ending } from './support-case-state';
+import { classifyTicketStep, type ClassificationOutcome } from './steps/classify-ticket';
+import { routeAndDeliver } from './steps/route-and-deliver';
+import { troubleshoot } from './troubleshoot';
+import type { TroubleshootResult } from './troubleshoot.contract';
+
+/** Pattern A's step: the model classifies the ticket. */
+export async function classify(c: CaseState): Promise<ClassificationOutcome> {
+  const outcome = await classifyTicketStep(c.request.ticket.text);
+  const { category, confidence } = outcome.classification;
+  c.classified(category, outcome.usage);
+  c.note(outcome.model, 'model', outcome.failure ? `classification failed: ${outcome.failure.message}` : `classified as ${category} (confidence ${confidence})`);
+  return outcome;
+}
+
+/** Only a technical issue the model classified is worth the agent (given a system to investigate). */
+export function isInvestigable(outcome: ClassificationOutcome): boolean {
+  return outcome.classification.category === 'technical_issue' && !outcome.failure;
+}
+
+/** The workflow path: the routing table picks the team, the ticket is delivered once. */
+export async function route(c: CaseState, outcome: ClassificationOutcome): Promise<Ending> {
+  const why = isInvestigable(outcome) ? 'technical issue with no scenario to investigate' : `category ${outcome.classification.category}`;
+  c.enter('routing', 'Routing the ticket');
+  const { team } = await routeAndDeliver(c.caseId, outcome, c.request.reviewThreshold);
+  c.note('routing table', 'policy', `${why}: routed to ${team}`);
+  return { status: 'Resolved', details: `Routed to ${team}`, path: 'workflow', decision: 'routed', decidedBy: 'routing table', action: null, team, reason: why };
+}
+
+/** The agent stage: troubleshoot as a bounded child workflow; a child that fails or times out counts as an escalation. */
+export async function investigate(c: CaseState, scenario: Scenario): Promise<TroubleshootResult> {
+  const workflowId = `${c.caseId}-agent`;
+  c.investigating(workflowId);
+  const { minConfidence, agent: bounds } = c.request;
+  let agent: TroubleshootResult;
+  try {
+    agent = await executeChild(troubleshoot, {
+      workflowId,
+      args: [{ scenario, minConfidence, ...(bounds.maxSteps && { maxSteps: bounds.maxSteps }), ...(bounds.tokenBudget && { tokenBudget: bounds.tokenBudget }) }],
+      workflowExecutionTimeout: bounds.timeoutMs,
+      staticSummary: `Agent stage of ${c.caseId}: ${scenario.title}`,
+    });
+  } catch (err) {
+    if (!(err instanceof ChildWorkflowFailure)) throw err;
+    const why = err.cause?.message ?? err.message;
+    agent = { outcome: 'escalated', recommendation: '', confidence: 0, escalationReason: `the agent stage failed: ${why}`, steps: [], toolsUsed: [], usage: NO_USAGE, model: 'none' };
+  }
+  const { outcome, recommendation, confidence, escalationReason, toolsUsed, model } = agent;
+  c.investigated(agent.steps, agent.usage, { outcome, recommendation, confidence, toolsUsed, model, ...(escalationReason && { escalationReason }) });
+  c.note(model, 'model', `agent ${outcome}: ${outcome === 'resolved' ? recommendation : escalationReason}`);
+  return agent;
+}
+
+/** Runs the action, then tells the customer: each once per case. `by` is "policy" or the approver. */
+export async function act(c: CaseState, action: ActionName, recommendation: string, by: string, comment?: string): Promise<Ending> {
+  if (by === 'policy') c.enter('finishing', `Running ${action}`);
+  await executeAction.executeWithOptions({ summary: `execute ${action}` }, [{ caseId: c.caseId, action, recommendation, approvedBy: by }]);
+  await notify(c, `${ACTIONS[action].description}: ${recommendation}`);
+  return by === 'policy'
+    ? { status: 'Resolved', details: `Resolved by the agent: ${action}`, path: 'agent', decision: 'auto_approved', decidedBy: 'policy', action, reason: recommendation }
+    : { status: 'Resolved', details: `Approved by ${by}: ${action} done`, path: 'human', decision: 'approved', decidedBy: by, action, reason: comment ?? recommendation };
+}
+
+/** Nothing runs; the customer hears that an engineer follows up. */
+export async function reject(c: CaseState, { by, reason }: RejectDecision): Promise<Ending> {
+  await notify(c, 'We looked into your issue; an engineer will follow up.');
+  return { status: 'Rejected', details: `Rejected by ${by}: ${reason}`, path: 'human', decision: 'rejected', decidedBy: by, action: null, reason };
+}
+
+/** Hands the case to the named team, or on-call. */
+export async function escalate(c: CaseState, { by, reason, team = ON_CALL_TEAM }: EscalateDecision): Promise<Ending> {
+  await handOver(c, team, reason);
+  return { status: 'Escalated', details: `Escalated by ${by} to ${team}`, path: 'human', decision: 'escalated', decidedBy: by, action: null, team, reason };
+}
+
+/** Nobody decided in time: on-call takes it, and it is never mistaken for a rejection. */
+export async function expire(c: CaseState): Promise<Ending> {
+  const waited = `no decision within ${formatDuration(c.request.approvalTimeoutMs)}`;
+  c.note('timer', 'timer', `${waited}: escalated to ${ON_CALL_TEAM}`);
+  await handOver(c, ON_CALL_TEAM, 'approval deadline passed');
+  return { status: 'Expired', details: `Expired: escalated to ${ON_CALL_TEAM}`, path: 'human', decision: 'expired', decidedBy: 'timer', action: null, team: ON_CALL_TEAM, reason: waited };
+}
+
+function notify(c: CaseState, message: string) {
+  const { customer } = c.request.ticket;
+  return notifyCustomer.executeWithOptions({ summary: 'notify customer' }, [{ caseId: c.caseId, ...(customer && { customer }), message }]);
+}
+
+function handOver(c: CaseState, team: string, reason: string) {
+  return deliverToTeam.executeWithOptions({ summary: `escalate to ${team}` }, [
+    { key: `${c.caseId}:escalation`, team, ticketId: c.caseId, category: 'technical_issue', priority: 'high', needsReview: true, summary: `${reason} — ${c.request.ticket.text.slice(0, 200)}` },
+  ]);
+}
