@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { LIMITS } from '../../src/domain/limits';
-import { TRAINED_MODEL_FILE } from '../../src/model/offline/trained';
+import { TRAINED_MODEL_FILE } from '../../src/model/offline/ticket-model';
 import { renderTicketScoreText } from '../eval/render-tickets';
 import { crossValidate } from './cross-validate';
 import { serializeModel, trainTicketModel } from './train';

@@ -1,7 +1,11 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 import { Priority, TicketCategory } from '../../domain/ticket.schema';
 import type { FeatureOptions } from './features';
 import { NaiveBayesModel } from './naive-bayes';
+
+/** Where `npm run train` writes the model and trained.ts imports it from. */
+export const TRAINED_MODEL_FILE = join(__dirname, 'ticket-model.json');
 
 /** The trained ticket classifier as `npm run train` writes it: feature settings and one head per label. */
 export const TicketModel = z.object({
