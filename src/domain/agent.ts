@@ -24,3 +24,16 @@ export interface DecisionInput {
 
 /** How a troubleshooting run ended. Only "resolved" is a recommendation to act on; the rest go to a person. */
 export type AgentOutcome = 'resolved' | 'escalated' | 'max_steps';
+
+/** How many of the latest steps the model sees in full, beside every step that ran a tool. */
+export const RECENT_STEPS = 5;
+
+/**
+ * What the model is shown of the transcript: every step that ran a tool (each tool runs once, so
+ * these are at most one per tool) and the latest few steps, in order. Rejected steps older than that
+ * drop out, so a decision's input stops growing with the run and long runs stay linear in history.
+ */
+export function transcriptForModel(steps: readonly AgentStep[], recent = RECENT_STEPS): AgentStep[] {
+  const from = steps.length - recent;
+  return steps.filter((s, i) => i >= from || s.observation !== undefined);
+}

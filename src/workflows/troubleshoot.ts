@@ -1,5 +1,5 @@
 import { setCurrentDetails, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
-import type { AgentOutcome, AgentStep } from '../domain/agent';
+import { transcriptForModel, type AgentOutcome, type AgentStep } from '../domain/agent';
 import { finishProblem, rejectDecision, trailingRejections } from '../domain/guardrails';
 import { TOOLS, type ToolName } from '../domain/tools';
 import { NO_USAGE, addUsage } from '../domain/usage';
@@ -35,7 +35,7 @@ export async function troubleshoot(input: TroubleshootInput): Promise<Troublesho
     status.stage = 'deciding';
     setCurrentDetails(`Step ${step} of ${limits.maxSteps}: asking the model for the next step`);
     const call = await modelActivities(rateLimited).decideNextStep.executeWithOptions({ summary: `step ${step} · decide` }, [
-      { goal, allowedTools: tools, transcript: steps, stepsLeft: limits.maxSteps - step + 1, minConfidence: limits.minConfidence },
+      { goal, allowedTools: tools, transcript: transcriptForModel(steps), stepsLeft: limits.maxSteps - step + 1, minConfidence: limits.minConfidence },
     ]);
     model = call.model;
     status.usage = addUsage(status.usage, call.usage);
