@@ -1,4 +1,4 @@
-import { proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { proxyActivities, proxyLocalActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { modelTaskQueue } from './task-queues';
 
@@ -16,6 +16,17 @@ export const MODEL_RETRY = {
 /** Side effects on the outbox (deliveries, actions, notifications) and the simulated tools. */
 export const { deliverToTeam, executeAction, notifyCustomer, runTool } = proxyActivities<Activities>({
   // Local file writes and simulated tools take milliseconds; a short limit lets a lost worker's task move on quickly.
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1s', maximumAttempts: 10 },
+});
+
+/**
+ * The delivery and the simulated tools as local activities: run by the worker that runs the
+ * workflow, inside its workflow task (no server round trip), retried by the same policy, and
+ * recorded in the history as markers the UI shows with their summary. Both are idempotent: a
+ * delivery is written once per key, a tool only reads the scenario.
+ */
+export const local = proxyLocalActivities<Pick<Activities, 'deliverToTeam' | 'runTool'>>({
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1s', maximumAttempts: 10 },
 });

@@ -1,10 +1,11 @@
-import { setCurrentDetails, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { patched, setCurrentDetails, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import { transcriptForModel, type AgentOutcome, type AgentStep } from '../domain/agent';
 import { finishProblem, rejectDecision, trailingRejections } from '../domain/guardrails';
 import { TOOLS, type ToolName } from '../domain/tools';
 import { NO_USAGE, addUsage } from '../domain/usage';
-import { modelActivities, runTool } from './activity-proxies';
+import { local, modelActivities, runTool } from './activity-proxies';
 import { SearchAttributes } from './search-attributes';
+import { Changes } from './versions';
 import {
   readTroubleshootInput,
   troubleshootStatusQuery,
@@ -62,7 +63,8 @@ export async function troubleshoot(input: TroubleshootInput): Promise<Troublesho
       } else {
         status.stage = 'running tool';
         setCurrentDetails(`Step ${step} of ${limits.maxSteps}: running ${decision.tool}`);
-        const observation = await runTool.executeWithOptions({ summary: `step ${step} · ${decision.tool}` }, [
+        const tool = patched(Changes.toolsLocally) ? local.runTool : runTool;
+        const observation = await tool.executeWithOptions({ summary: `step ${step} · ${decision.tool}` }, [
           { tool: decision.tool as ToolName, scenario },
         ]);
         steps.push({ step, decision, observation });
