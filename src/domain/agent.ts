@@ -26,14 +26,19 @@ export interface DecisionInput {
 export type AgentOutcome = 'resolved' | 'escalated' | 'max_steps';
 
 /** How many of the latest steps the model sees in full, beside every step that ran a tool. */
-export const RECENT_STEPS = 5;
+export const RECENT_STEPS = 3;
 
 /**
- * What the model is shown of the transcript: every step that ran a tool (each tool runs once, so
- * these are at most one per tool) and the latest few steps, in order. Rejected steps older than that
- * drop out, so a decision's input stops growing with the run and long runs stay linear in history.
+ * What the model is shown of the transcript: the latest few steps in full, and before them every
+ * step that ran a tool (each tool runs once, so at most one per tool) as the tool and what it
+ * observed. Older rejected steps drop out, so a decision's input stops growing with the run: long
+ * runs stay linear in history and in tokens.
  */
 export function transcriptForModel(steps: readonly AgentStep[], recent = RECENT_STEPS): AgentStep[] {
   const from = steps.length - recent;
-  return steps.filter((s, i) => i >= from || s.observation !== undefined);
+  return steps.flatMap((s, i) => {
+    if (i >= from) return [s];
+    if (s.observation === undefined || !s.decision) return [];
+    return [{ ...s, decision: { ...s.decision, thought: '', message: '' } }];
+  });
 }
