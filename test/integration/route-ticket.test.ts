@@ -41,7 +41,8 @@ describe('routeTicket through the real openai SDK and the fake Responses API', (
     expect(Number(started.activityTaskStartedEventAttributes!.scheduledEventId)).toBe(Number(started.eventId) - 1);
     // Two workflow tasks in all; the second delivers (a local activity's marker), files the search attributes and completes.
     expect(events.filter((e) => e.eventType === E.EVENT_TYPE_WORKFLOW_TASK_COMPLETED)).toHaveLength(2);
-    const afterLastTask = events.slice(events.findLastIndex((e) => e.eventType === E.EVENT_TYPE_WORKFLOW_TASK_COMPLETED) + 1).map((e) => e.eventType);
+    const types = events.map((e) => e.eventType);
+    const afterLastTask = types.slice(types.lastIndexOf(E.EVENT_TYPE_WORKFLOW_TASK_COMPLETED) + 1);
     expect(afterLastTask).toContain(E.EVENT_TYPE_MARKER_RECORDED);
     expect(afterLastTask).toContain(E.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES);
     expect(afterLastTask.at(-1)).toBe(E.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);

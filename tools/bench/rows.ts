@@ -25,7 +25,7 @@ export function benchRows(figures: Partial<BenchFigures>, sections: Record<strin
     rows.push([f.label, v === undefined ? 'not measured' : f.show(v), `${f.target.op} ${f.target.value}${v === undefined ? '' : meets(v, f.target) ? ' ✓' : ' ✗'}`]);
   }
   const s = sections as {
-    engine?: { floor: Fig; routeTicket: Fig };
+    engine?: { floor: Fig; sameShapeFloor: Fig; routeTicket: Fig };
     embedded?: Record<string, Fig>;
     overhead?: { engineP50Ms: number; directP50Ms: number };
     agentStep?: { enginePerStepP50Ms: number; directPerStepP50Ms: number; profile: { workflowTaskQueuedMs: number; workflowTaskRunMs: number; activityQueuedMs: number; activityRunMs: number } };
@@ -33,7 +33,11 @@ export function benchRows(figures: Partial<BenchFigures>, sections: Record<strin
     parked?: { cases: number; idleMiB: number; kiBPerCase: number; maxCachedWorkflows: number; signalToResultP95Ms: number };
   };
   const cpu = (f: Fig) => `${num(f.cpuMsPerWorkflow.total, 1)} ms (server ${num(f.cpuMsPerWorkflow.server!, 1)}, worker ${num(f.cpuMsPerWorkflow.worker!, 1)}, client ${num(f.cpuMsPerWorkflow.client!, 1)}), ${num(f.workflowsPerS, 1)}/s`;
-  if (s.engine) rows.push(['  no-op floor: CPU a workflow, throughput', cpu(s.engine.floor), ''], ['  routeTicket: CPU a workflow, throughput', cpu(s.engine.routeTicket), '']);
+  if (s.engine) {
+    rows.push(['  no-op floor (2 activities): CPU a workflow, throughput', cpu(s.engine.floor), '']);
+    rows.push(["  no-op floor in routeTicket's shape (activity + local activity)", cpu(s.engine.sameShapeFloor), '']);
+    rows.push(['  routeTicket: CPU a workflow, throughput', cpu(s.engine.routeTicket), '']);
+  }
   for (const [name, f] of Object.entries(s.embedded ?? {})) rows.push([`  routeTicket on the ${name} dev server`, cpu(f), '']);
   if (s.overhead) rows.push(['  Pattern A p50: through Temporal, direct', `${ms(s.overhead.engineP50Ms)}, ${ms(s.overhead.directP50Ms)}`, '']);
   if (s.agentStep) {

@@ -1,4 +1,4 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type * as activities from './activities';
 
 // The same options routeTicket's activities run with: eager dispatch on the workflow's own queue.
@@ -15,3 +15,16 @@ export async function floorTicket(ticket: { ticketId: string; text: string }): P
   return { ticketId: ticket.ticketId, team: id };
 }
 
+
+const { second: secondLocally } = proxyLocalActivities<typeof activities>({ startToCloseTimeout: '10 seconds', retry: { maximumAttempts: 4 } });
+
+/**
+ * The floor in routeTicket's own shape: one activity, then a local activity in the task that ends
+ * the run. Not a target (the floor above is), but it shows what this project's code adds when the
+ * engine does the same work.
+ */
+export async function floorTicketSameShape(ticket: { ticketId: string; text: string }): Promise<{ ticketId: string; team: string }> {
+  const { label } = await first(ticket);
+  const { id } = await secondLocally({ ticketId: ticket.ticketId, label });
+  return { ticketId: ticket.ticketId, team: id };
+}

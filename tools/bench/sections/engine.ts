@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import { routeTicket } from '../../../src/workflows';
 import { runPool } from '../../eval/pool';
 import { cpuProbe } from '../cpu';
-import { floorTicket } from '../floor/workflows';
+import { floorTicket, floorTicketSameShape } from '../floor/workflows';
 import { throughput } from '../ratios';
 
 export interface PhaseResult {
@@ -35,14 +35,16 @@ export interface EngineRun {
 const ticket = (tag: string, i: number) => ({ ticketId: `${tag}-${i}`, text: `I was charged twice for invoice ${i}, please fix the bill` });
 
 /** One phase: `n` workflows of one kind at `concurrency`, with the CPU each process spent on them. */
-export async function phase(o: EngineRun, kind: 'floor' | 'route', tag: string): Promise<PhaseResult> {
+export type Kind = 'floor' | 'sameShape' | 'route';
+
+export async function phase(o: EngineRun, kind: Kind, tag: string): Promise<PhaseResult> {
   const items = Array.from({ length: o.workflows }, (_, i) => i);
   const probe = cpuProbe(o.pids);
   const started = performance.now();
   const results = await runPool(items, o.concurrency, (i) =>
-    kind === 'floor'
-      ? o.client.workflow.execute(floorTicket, { taskQueue: `${o.taskQueue}-floor`, workflowId: `${tag}-${i}`, args: [ticket(tag, i)] })
-      : o.client.workflow.execute(routeTicket, { taskQueue: o.taskQueue, workflowId: `${tag}-${i}`, args: [ticket(tag, i)] }),
+    kind === 'route'
+      ? o.client.workflow.execute(routeTicket, { taskQueue: o.taskQueue, workflowId: `${tag}-${i}`, args: [ticket(tag, i)] })
+      : o.client.workflow.execute(kind === 'floor' ? floorTicket : floorTicketSameShape, { taskQueue: `${o.taskQueue}-floor`, workflowId: `${tag}-${i}`, args: [ticket(tag, i)] }),
   );
   const wallMs = performance.now() - started;
   return { workflows: o.workflows, failed: results.filter((r) => r instanceof Error).length, wallMs, cpuMs: probe.read() };
@@ -60,30 +62,29 @@ export function kindFigures(phases: readonly PhaseResult[]): KindFigures {
 }
 
 /**
- * routeTicket against the engine's floor, in the same run on the same server and worker process:
- * alternating phases (floor, route, floor, route, …) so drift in the machine's load hits both.
+ * routeTicket against the engine's floor (and the floor in routeTicket's shape), in the same run on
+ * the same server and worker process: alternating phases, so drift in the machine's load hits all.
  */
 export async function measureEngine(o: EngineRun) {
   const runId = Date.now().toString(36);
+  const kinds: Kind[] = ['floor', 'sameShape', 'route'];
   o.log(`engine: warming up`);
-  await phase({ ...o, workflows: Math.min(50, o.workflows) }, 'floor', `warm-floor-${runId}`);
-  await phase({ ...o, workflows: Math.min(50, o.workflows) }, 'route', `warm-route-${runId}`);
-  const floor: PhaseResult[] = [];
-  const route: PhaseResult[] = [];
+  for (const kind of kinds) await phase({ ...o, workflows: Math.min(50, o.workflows) }, kind, `warm-${kind}-${runId}`);
+  const phases: Record<Kind, PhaseResult[]> = { floor: [], sameShape: [], route: [] };
   for (let r = 1; r <= o.rounds; r += 1) {
-    o.log(`engine: round ${r} of ${o.rounds}: ${o.workflows} floor workflows, then ${o.workflows} routeTicket, at concurrency ${o.concurrency}`);
-    floor.push(await phase(o, 'floor', `floor-${runId}-${r}`));
-    route.push(await phase(o, 'route', `route-${runId}-${r}`));
+    o.log(`engine: round ${r} of ${o.rounds}: ${o.workflows} of each (floor, floor in routeTicket's shape, routeTicket) at concurrency ${o.concurrency}`);
+    for (const kind of kinds) phases[kind].push(await phase(o, kind, `${kind}-${runId}-${r}`));
   }
-  const f = kindFigures(floor);
-  const t = kindFigures(route);
+  const [floor, sameShape, routeTicket] = kinds.map((k) => kindFigures(phases[k])) as [KindFigures, KindFigures, KindFigures];
   return {
     workflows: o.workflows,
     concurrency: o.concurrency,
     rounds: o.rounds,
-    floor: f,
-    routeTicket: t,
-    cpuVsFloor: t.cpuMsPerWorkflow.total / f.cpuMsPerWorkflow.total,
-    throughputVsFloor: t.workflowsPerS / f.workflowsPerS,
+    floor,
+    sameShapeFloor: sameShape,
+    routeTicket,
+    cpuVsFloor: routeTicket.cpuMsPerWorkflow.total / floor.cpuMsPerWorkflow.total,
+    throughputVsFloor: routeTicket.workflowsPerS / floor.workflowsPerS,
+    cpuVsSameShapeFloor: routeTicket.cpuMsPerWorkflow.total / sameShape.cpuMsPerWorkflow.total,
   };
 }
