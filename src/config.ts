@@ -67,7 +67,8 @@ export const SettingsFields = z.object({
     .number({ error: 'MODEL_RATE_LIMIT_PER_SECOND must be a number' })
     .positive('MODEL_RATE_LIMIT_PER_SECOND must be above 0')
     .optional(),
-  WORKER_MAX_CACHED_WORKFLOWS: number('WORKER_MAX_CACHED_WORKFLOWS', 1_000, 0, 100_000).pipe(z.number().int()),
+  // Each cached case costs ~0.6 MiB of worker memory; an evicted one is replayed on its next event (tens of ms). See README.
+  WORKER_MAX_CACHED_WORKFLOWS: number('WORKER_MAX_CACHED_WORKFLOWS', 250, 0, 100_000).pipe(z.number().int()),
   OUTBOX_DIR: z.string().trim().min(1).default('.data/outbox'),
   TEMPORAL_UI_URL: z.url({ error: 'TEMPORAL_UI_URL must be a URL' }).default('http://localhost:8233'),
   PAYLOAD_ENCRYPTION_KEYS: z

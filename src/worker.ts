@@ -47,9 +47,9 @@ export async function workflowSource(settings: Settings, tracing?: Tracing): Pro
 }
 
 /**
- * The workers for every switchboard workflow and activity: one on TASK_QUEUE, one on its model
- * queue. Defaults come from the environment: settings from loadSettings(), the connection from
- * @temporalio/envconfig.
+ * The workers for every switchboard workflow and activity: one on TASK_QUEUE, and with
+ * MODEL_RATE_LIMIT_PER_SECOND one more on its model queue, which the server rate limits. Defaults
+ * come from the environment: settings from loadSettings(), the connection from @temporalio/envconfig.
  */
 export async function createWorker(options: CreateWorkerOptions = {}): Promise<WorkerGroup> {
   const settings = options.settings ?? loadSettings();
@@ -84,12 +84,13 @@ export async function createWorker(options: CreateWorkerOptions = {}): Promise<W
     maxCachedWorkflows: settings.WORKER_MAX_CACHED_WORKFLOWS,
     workflowBundle,
   });
+  if (settings.MODEL_RATE_LIMIT_PER_SECOND === undefined) return new WorkerGroup([main]);
   const model = await Worker.create({
     ...common,
     taskQueue: modelTaskQueue(taskQueue),
     maxConcurrentActivityTaskExecutions: settings.WORKER_MAX_CONCURRENT_ACTIVITIES,
     // Enforced by the server across every worker polling this queue: the provider's limit, shared.
-    ...(settings.MODEL_RATE_LIMIT_PER_SECOND && { maxTaskQueueActivitiesPerSecond: settings.MODEL_RATE_LIMIT_PER_SECOND }),
+    maxTaskQueueActivitiesPerSecond: settings.MODEL_RATE_LIMIT_PER_SECOND,
   });
   return new WorkerGroup([main, model]);
 }

@@ -66,6 +66,10 @@ async function main(): Promise<void> {
         before: () => fake.enqueue(...Array.from({ length: 4 }, () => ({ fault: 'schema_violation' as const }))),
         run: (workflowId) => env.client.workflow.execute(routeTicket, { taskQueue, workflowId, args: [{ text: 'Refund please' }] }),
       },
+      // Recorded after the versioned changes of src/workflows/versions.ts (local delivery, local tools).
+      { name: 'route-ticket-delivered-locally', run: (workflowId) => env.client.workflow.execute(routeTicket, { taskQueue, workflowId, args: [{ text: 'I was charged twice, duplicate invoice' }] }) },
+      { name: 'troubleshoot-tools-locally', run: (workflowId) => env.client.workflow.execute(troubleshoot, { taskQueue, workflowId, args: [{ scenario: payment }] }) },
+      { name: 'support-case-routed-locally', run: (workflowId) => env.client.workflow.execute(supportCase, { taskQueue, workflowId, args: [{ ticket: { text: 'I was charged twice' }, approvers: ['alice'] }] }) },
       { name: 'troubleshoot-payment', run: (workflowId) => env.client.workflow.execute(troubleshoot, { taskQueue, workflowId, args: [{ scenario: payment }] }) },
       {
         name: 'troubleshoot-rejected-tool',

@@ -4,7 +4,7 @@ import { ticketDetails, ticketSubject, type TicketInput } from '../domain/ticket
 import type { Scenario } from '../domain/scenario.schema';
 import { supportCase } from '../workflows';
 import { supportCaseStatusQuery, type SupportCaseInput, type SupportCaseStatus } from '../workflows/support-case.contract';
-import { openClientContext, runFailure, type ClientContext } from './context';
+import { openClientContext, rateLimit, runFailure, type ClientContext } from './context';
 import { CommandFailure, UsageError } from './errors';
 import { printResult, type OutputOptions } from './output';
 import { shortId, startWorkflow } from './run-workflow';
@@ -29,6 +29,7 @@ export function caseInput(ctx: ClientContext, ticket: TicketInput, scenario?: Sc
     reviewThreshold: s.REVIEW_CONFIDENCE_THRESHOLD,
     minConfidence: s.AGENT_MIN_CONFIDENCE,
     agent: { maxSteps: s.AGENT_MAX_STEPS, tokenBudget: s.AGENT_TOKEN_BUDGET },
+    ...rateLimit(s),
   };
 }
 

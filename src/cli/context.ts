@@ -30,6 +30,14 @@ export async function openClientContext(): Promise<ClientContext> {
   };
 }
 
+/**
+ * Model calls go through the server's rate limit when MODEL_RATE_LIMIT_PER_SECOND is set: a
+ * setting clients and workers share, like TASK_QUEUE (only such workers poll the limited queue).
+ */
+export function rateLimit(settings: Pick<Settings, 'MODEL_RATE_LIMIT_PER_SECOND'>): { rateLimitModelCalls?: true } {
+  return settings.MODEL_RATE_LIMIT_PER_SECOND === undefined ? {} : { rateLimitModelCalls: true };
+}
+
 /** A failed run as the client reports it: the workflow's own failure message, with its type. */
 export function runFailure(err: unknown, workflowId: string, uiUrl: string): unknown {
   if (!(err instanceof WorkflowFailedError)) return err;

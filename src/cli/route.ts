@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { ticketDetails, ticketSubject } from '../domain/ticket';
 import { routeTicket } from '../workflows';
-import { openClientContext } from './context';
+import { openClientContext, rateLimit } from './context';
 import { printResult, table, type OutputOptions } from './output';
 import { runWorkflow, shortId } from './run-workflow';
 import { parseTicketArgs, withTicketArgs, type TicketOptions } from './ticket-args';
@@ -17,7 +17,7 @@ export function registerRoute(program: Command): void {
       try {
         const { result, workflowId, uiUrl } = await runWorkflow(ctx, routeTicket, {
           workflowId: `ticket-${ticket.ticketId ?? shortId()}`,
-          args: [{ ...ticket, reviewThreshold: ctx.settings.REVIEW_CONFIDENCE_THRESHOLD }],
+          args: [{ ...ticket, reviewThreshold: ctx.settings.REVIEW_CONFIDENCE_THRESHOLD, ...rateLimit(ctx.settings) }],
           staticSummary: `Route ticket: ${ticketSubject(ticket.text)}`,
           staticDetails: ticketDetails(ticket),
           memo: { subject: ticketSubject(ticket.text) },

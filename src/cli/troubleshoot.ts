@@ -4,7 +4,7 @@ import type { AgentStep } from '../domain/agent';
 import { LIMITS, limitProblem, typedNumber } from '../domain/limits';
 import { troubleshoot } from '../workflows';
 import { troubleshootStatusQuery } from '../workflows/troubleshoot.contract';
-import { openClientContext } from './context';
+import { openClientContext, rateLimit } from './context';
 import { UsageError } from './errors';
 import { printResult, table, type OutputOptions } from './output';
 import { runWorkflow, shortId } from './run-workflow';
@@ -74,7 +74,7 @@ export function registerTroubleshoot(program: Command): void {
           troubleshoot,
           {
             workflowId: `troubleshoot-${scenario.id}-${shortId()}`,
-            args: [{ scenario, ...(goal && { goal }), maxSteps: maxSteps ?? s.AGENT_MAX_STEPS, minConfidence: s.AGENT_MIN_CONFIDENCE, tokenBudget: s.AGENT_TOKEN_BUDGET }],
+            args: [{ scenario, ...(goal && { goal }), maxSteps: maxSteps ?? s.AGENT_MAX_STEPS, minConfidence: s.AGENT_MIN_CONFIDENCE, tokenBudget: s.AGENT_TOKEN_BUDGET, ...rateLimit(s) }],
             staticSummary: `Troubleshoot: ${goal ?? scenario.goal}`,
             staticDetails: `**Scenario:** ${scenario.id} (${scenario.title})${maxSteps ? ` · **Step limit:** ${maxSteps}` : ''}`,
             memo: { scenario: scenario.id },

@@ -24,3 +24,21 @@ export interface DecisionInput {
 
 /** How a troubleshooting run ended. Only "resolved" is a recommendation to act on; the rest go to a person. */
 export type AgentOutcome = 'resolved' | 'escalated' | 'max_steps';
+
+/** How many of the latest steps the model sees in full, beside every step that ran a tool. */
+export const RECENT_STEPS = 3;
+
+/**
+ * What the model is shown of the transcript: the latest few steps in full, and before them every
+ * step that ran a tool (each tool runs once, so at most one per tool) as the tool and what it
+ * observed. Older rejected steps drop out, so a decision's input stops growing with the run: long
+ * runs stay linear in history and in tokens.
+ */
+export function transcriptForModel(steps: readonly AgentStep[], recent = RECENT_STEPS): AgentStep[] {
+  const from = steps.length - recent;
+  return steps.flatMap((s, i) => {
+    if (i >= from) return [s];
+    if (s.observation === undefined || !s.decision) return [];
+    return [{ ...s, decision: { ...s.decision, thought: '', message: '' } }];
+  });
+}

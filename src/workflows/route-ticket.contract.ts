@@ -2,12 +2,14 @@ import { FailureType } from '../domain/failures';
 import { LIMITS, limitProblem } from '../domain/limits';
 import { ticketProblems, type Priority, type TicketCategory, type TicketInput } from '../domain/ticket';
 import type { Usage } from '../domain/usage';
-import { refuseInput } from './invalid-input';
+import { refuseInput } from './input-checks';
 
 /** Pattern A's contract: what `routeTicket` takes and returns. It has no messages. */
 export interface RouteTicketInput extends TicketInput {
   /** Confidence under this sends the ticket for review; default LIMITS.reviewThreshold. */
   reviewThreshold?: number;
+  /** Model calls through the server's rate limit (the client sets it when MODEL_RATE_LIMIT_PER_SECOND is). */
+  rateLimitModelCalls?: boolean;
 }
 
 export interface RouteTicketResult {

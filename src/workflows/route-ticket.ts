@@ -1,4 +1,5 @@
 import { setCurrentDetails, workflowInfo } from '@temporalio/workflow';
+import { readFlag } from './input-checks';
 import { readReviewThreshold, readTicket, type RouteTicketInput, type RouteTicketResult } from './route-ticket.contract';
 import { classifyTicketStep } from './steps/classify-ticket';
 import { routeAndDeliver } from './steps/route-and-deliver';
@@ -7,10 +8,11 @@ import { routeAndDeliver } from './steps/route-and-deliver';
 export async function routeTicket(input: RouteTicketInput): Promise<RouteTicketResult> {
   const ticket = readTicket(input);
   const reviewThreshold = readReviewThreshold(input.reviewThreshold);
+  const rateLimited = readFlag('rateLimitModelCalls', input.rateLimitModelCalls);
   const ticketId = ticket.ticketId ?? workflowInfo().workflowId;
 
   setCurrentDetails('Classifying the ticket');
-  const outcome = await classifyTicketStep(ticket.text);
+  const outcome = await classifyTicketStep(ticket.text, rateLimited);
   const routed = await routeAndDeliver(ticketId, outcome, reviewThreshold);
   setCurrentDetails(`Routed to ${routed.team}${routed.needsReview ? ' (needs review)' : ''}`);
 

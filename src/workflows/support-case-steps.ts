@@ -13,7 +13,7 @@ import type { TroubleshootResult } from './troubleshoot.contract';
 
 /** Pattern A's step: the model classifies the ticket. */
 export async function classify(c: CaseState): Promise<ClassificationOutcome> {
-  const outcome = await classifyTicketStep(c.request.ticket.text);
+  const outcome = await classifyTicketStep(c.request.ticket.text, c.request.rateLimited);
   const { category, confidence } = outcome.classification;
   c.classified(category, outcome.usage);
   c.note(outcome.model, 'model', outcome.failure ? `classification failed: ${outcome.failure.message}` : `classified as ${category} (confidence ${confidence})`);
@@ -38,12 +38,20 @@ export async function route(c: CaseState, outcome: ClassificationOutcome): Promi
 export async function investigate(c: CaseState, scenario: Scenario): Promise<TroubleshootResult> {
   const workflowId = `${c.caseId}-agent`;
   c.investigating(workflowId);
-  const { minConfidence, agent: bounds } = c.request;
+  const { minConfidence, agent: bounds, rateLimited } = c.request;
   let agent: TroubleshootResult;
   try {
     agent = await executeChild(troubleshoot, {
       workflowId,
-      args: [{ scenario, minConfidence, ...(bounds.maxSteps && { maxSteps: bounds.maxSteps }), ...(bounds.tokenBudget && { tokenBudget: bounds.tokenBudget }) }],
+      args: [
+        {
+          scenario,
+          minConfidence,
+          ...(bounds.maxSteps && { maxSteps: bounds.maxSteps }),
+          ...(bounds.tokenBudget && { tokenBudget: bounds.tokenBudget }),
+          ...(rateLimited && { rateLimitModelCalls: true }),
+        },
+      ],
       workflowExecutionTimeout: bounds.timeoutMs,
       staticSummary: `Agent stage of ${c.caseId}: ${scenario.title}`,
     });

@@ -16,7 +16,7 @@ import { scenarioProblems } from '../domain/scenario';
 import type { Scenario } from '../domain/scenario.schema';
 import type { TicketInput } from '../domain/ticket';
 import type { Usage } from '../domain/usage';
-import { refuseInput } from './invalid-input';
+import { readFlag, refuseInput } from './input-checks';
 import { readReviewThreshold, readTicket } from './route-ticket.contract';
 import type { TroubleshootResult } from './troubleshoot.contract';
 
@@ -35,6 +35,8 @@ export interface SupportCaseInput {
   minConfidence?: number;
   /** The agent stage's bounds; its timeout defaults to DEFAULT_AGENT_TIMEOUT. */
   agent?: { maxSteps?: number; tokenBudget?: number; timeout?: number | string };
+  /** Model calls through the server's rate limit (the client sets it when MODEL_RATE_LIMIT_PER_SECOND is). */
+  rateLimitModelCalls?: boolean;
 }
 
 /** One decision in the case's life: the model's, the guardrails', or a person's. */
@@ -126,6 +128,7 @@ export interface CaseRequest {
   reviewThreshold: number;
   minConfidence: number;
   agent: { maxSteps?: number; tokenBudget?: number; timeoutMs: number };
+  rateLimited: boolean;
 }
 
 /** The request with defaults filled in, or a non-retryable failure naming every problem. */
@@ -153,5 +156,6 @@ export function readSupportCaseInput(input: SupportCaseInput): CaseRequest {
     reviewThreshold: readReviewThreshold(input.reviewThreshold),
     minConfidence,
     agent: { maxSteps: input.agent?.maxSteps, tokenBudget: input.agent?.tokenBudget, timeoutMs: agentTimeoutMs! },
+    rateLimited: readFlag('rateLimitModelCalls', input.rateLimitModelCalls),
   };
 }

@@ -6,7 +6,7 @@ import { scenarioProblems } from '../domain/scenario';
 import type { Scenario } from '../domain/scenario.schema';
 import { isToolName, TOOL_NAMES, type ToolName } from '../domain/tools';
 import type { Usage } from '../domain/usage';
-import { refuseInput } from './invalid-input';
+import { readFlag, refuseInput } from './input-checks';
 
 /** Pattern B's contract: what `troubleshoot` takes, returns and answers while it runs. */
 export interface TroubleshootInput extends Partial<AgentLimits> {
@@ -16,6 +16,8 @@ export interface TroubleshootInput extends Partial<AgentLimits> {
   scenario: Scenario;
   /** A subset of the tool registry; default all tools. */
   allowedTools?: string[];
+  /** Model calls through the server's rate limit (the client sets it when MODEL_RATE_LIMIT_PER_SECOND is). */
+  rateLimitModelCalls?: boolean;
 }
 
 export interface TroubleshootResult {
@@ -47,6 +49,7 @@ export interface TroubleshootRequest {
   scenario: Scenario;
   allowedTools: ToolName[];
   limits: AgentLimits;
+  rateLimited: boolean;
 }
 
 const MAX_GOAL_CHARS = 2_000;
@@ -72,5 +75,11 @@ export function readTroubleshootInput(input: unknown): TroubleshootRequest {
   }
   if (problems.length) refuseInput('troubleshoot input', problems);
   const scenario = raw.scenario as Scenario;
-  return { goal: (raw.goal as string | undefined)?.trim() ?? scenario.goal, scenario, allowedTools: (tools as ToolName[] | undefined) ?? TOOL_NAMES, limits };
+  return {
+    goal: (raw.goal as string | undefined)?.trim() ?? scenario.goal,
+    scenario,
+    allowedTools: (tools as ToolName[] | undefined) ?? TOOL_NAMES,
+    limits,
+    rateLimited: readFlag('rateLimitModelCalls', raw.rateLimitModelCalls),
+  };
 }

@@ -1,11 +1,12 @@
-import { setCurrentDetails, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
-import type { AgentOutcome, AgentStep } from '../domain/agent';
+import { patched, setCurrentDetails, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { transcriptForModel, type AgentOutcome, type AgentStep } from '../domain/agent';
 import { finishProblem, rejectDecision, trailingRejections } from '../domain/guardrails';
 import { TOOLS, type ToolName } from '../domain/tools';
 import { NO_USAGE, addUsage } from '../domain/usage';
-import { modelActivities, runTool } from './activity-proxies';
+import { local, modelActivities, runTool } from './activity-proxies';
 import { countAgentRun } from './metrics';
 import { SearchAttributes } from './search-attributes';
+import { Changes } from './versions';
 import {
   readTroubleshootInput,
   troubleshootStatusQuery,
@@ -16,7 +17,7 @@ import {
 
 /** Pattern B: the model picks the next tool, code enforces the bounds. Decide → act → observe → repeat. */
 export async function troubleshoot(input: TroubleshootInput): Promise<TroubleshootResult> {
-  const { goal, scenario, allowedTools, limits } = readTroubleshootInput(input);
+  const { goal, scenario, allowedTools, limits, rateLimited } = readTroubleshootInput(input);
   const tools = allowedTools.map((name) => ({ name, description: TOOLS[name] }));
   const steps: AgentStep[] = [];
   const status: TroubleshootStatus = { stage: 'deciding', step: 0, maxSteps: limits.maxSteps, transcript: steps, usage: NO_USAGE };
@@ -36,8 +37,8 @@ export async function troubleshoot(input: TroubleshootInput): Promise<Troublesho
     status.step = step;
     status.stage = 'deciding';
     setCurrentDetails(`Step ${step} of ${limits.maxSteps}: asking the model for the next step`);
-    const call = await modelActivities().decideNextStep.executeWithOptions({ summary: `step ${step} · decide` }, [
-      { goal, allowedTools: tools, transcript: steps, stepsLeft: limits.maxSteps - step + 1, minConfidence: limits.minConfidence },
+    const call = await modelActivities(rateLimited).decideNextStep.executeWithOptions({ summary: `step ${step} · decide` }, [
+      { goal, allowedTools: tools, transcript: transcriptForModel(steps), stepsLeft: limits.maxSteps - step + 1, minConfidence: limits.minConfidence },
     ]);
     model = call.model;
     status.usage = addUsage(status.usage, call.usage);
@@ -64,7 +65,8 @@ export async function troubleshoot(input: TroubleshootInput): Promise<Troublesho
       } else {
         status.stage = 'running tool';
         setCurrentDetails(`Step ${step} of ${limits.maxSteps}: running ${decision.tool}`);
-        const observation = await runTool.executeWithOptions({ summary: `step ${step} · ${decision.tool}` }, [
+        const tool = patched(Changes.toolsLocally) ? local.runTool : runTool;
+        const observation = await tool.executeWithOptions({ summary: `step ${step} · ${decision.tool}` }, [
           { tool: decision.tool as ToolName, scenario },
         ]);
         steps.push({ step, decision, observation });

@@ -96,8 +96,13 @@ describeWithChromium('the Temporal UI shows a finished hybrid case', () => {
     await page.getByText('runTool').first().waitFor({ timeout: 30_000 });
     const text = await page.locator('body').innerText();
     await page.screenshot({ path: join(SHOTS, 'agent-history.png'), fullPage: true });
-    expect(text).toMatch(/decideNextStep/);
-    expect(text).toMatch(/step 2 · config_check/);
+    expect(text).toMatch(/decideNextStep • step 2 · decide/);
+    // Each tool call is a local activity, its own step in the timeline; opened, it shows its summary.
+    await page.getByText('runTool', { exact: true }).nth(1).click();
+    await page.getByText('step 2 · config_check').first().waitFor({ timeout: 30_000 });
+    const opened = await page.locator('body').innerText();
+    await page.screenshot({ path: join(SHOTS, 'agent-tool-call.png'), fullPage: true });
+    expect(opened).toMatch(/Local Activity[\s\S]*Summary\s*step 2 · config_check/);
   });
 
   it('takes an approval sent from the UI, as an operator would send it', async () => {

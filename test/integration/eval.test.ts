@@ -32,5 +32,6 @@ it('runs tickets and scenarios through all three patterns and reports figures th
   expect(report.hybrid.cases).toBe(13);
   expect(report.hybrid.humanApprovalRate).toBeGreaterThan(0);
   expect(renderTerminal(report)).toMatch(/category accuracy/);
+  expect(renderTerminal(report)).toMatch(/no-clear-cause +escalated +escalated +yes/); // per scenario: expected, outcome, completed
   expect(renderMarkdown(report, 'chart.svg')).toMatch(/!\[.*\]\(chart\.svg\)/);
 }, 120_000);

@@ -33,7 +33,7 @@ it(`keeps two workers together under ${RATE} model calls per second`, async () =
     const started = Date.now();
     await Promise.all(
       Array.from({ length: TICKETS }, () =>
-        t.env.client.workflow.execute(routeTicket, { taskQueue, workflowId: uniqueId('ticket'), args: [{ text: 'I was charged twice' }] }),
+        t.env.client.workflow.execute(routeTicket, { taskQueue, workflowId: uniqueId('ticket'), args: [{ text: 'I was charged twice', rateLimitModelCalls: true }] }),
       ),
     );
     const elapsed = Date.now() - started;

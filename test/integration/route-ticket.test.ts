@@ -1,4 +1,5 @@
 import { WorkflowFailedError } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 import { FileOutbox, type Outbox } from '../../src/activities/outbox';
 import { routeTicket } from '../../src/workflows';
 import type { RouteTicketResult } from '../../src/workflows/route-ticket.contract';
@@ -25,6 +26,26 @@ describe('routeTicket through the real openai SDK and the fake Responses API', (
     expect(result).toMatchObject({ category, team, model: 'gpt-5.4-mini', attempts: 1 });
     expect(result.usage.totalTokens).toBeGreaterThan(0);
     expect(t.fake.requestCount).toBe(1);
+  });
+
+  it('calls the model on its own queue, handed to its worker at once, then delivers and files the ticket in the task that ends the run', async () => {
+    const { worker, taskQueue } = await startWorker(t.env, activitiesAgainst(t.fake));
+    const workflowId = uniqueId('ticket');
+    await worker.runUntil(t.env.client.workflow.execute(routeTicket, { taskQueue, workflowId, args: [{ text: 'I was charged twice' }] }));
+    const events = (await t.env.client.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
+    const E = temporal.api.enums.v1.EventType;
+    const scheduled = events.filter((e) => e.activityTaskScheduledEventAttributes).map((e) => e.activityTaskScheduledEventAttributes!);
+    expect(scheduled.map((a) => [a.activityType?.name, a.taskQueue?.name])).toEqual([['classifyTicket', taskQueue]]);
+    // Eager dispatch: the activity started in the response to the task that scheduled it, no queue wait.
+    const started = events.find((e) => e.activityTaskStartedEventAttributes)!;
+    expect(Number(started.activityTaskStartedEventAttributes!.scheduledEventId)).toBe(Number(started.eventId) - 1);
+    // Two workflow tasks in all; the second delivers (a local activity's marker), files the search attributes and completes.
+    expect(events.filter((e) => e.eventType === E.EVENT_TYPE_WORKFLOW_TASK_COMPLETED)).toHaveLength(2);
+    const types = events.map((e) => e.eventType);
+    const afterLastTask = types.slice(types.lastIndexOf(E.EVENT_TYPE_WORKFLOW_TASK_COMPLETED) + 1);
+    expect(afterLastTask).toContain(E.EVENT_TYPE_MARKER_RECORDED);
+    expect(afterLastTask).toContain(E.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES);
+    expect(afterLastTask.at(-1)).toBe(E.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
   });
 
   it('retries a 429 then a 500 and succeeds with exactly 3 recorded attempts', async () => {

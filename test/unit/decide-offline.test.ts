@@ -1,71 +1,38 @@
-import type { AgentDecision, AgentStep, DecisionInput } from '../../src/domain/agent';
+import type { AgentStep, DecisionInput } from '../../src/domain/agent';
 import { DEFAULT_AGENT_LIMITS, isSupported } from '../../src/domain/guardrails';
-import { observe } from '../../src/domain/scenario';
-import type { Scenario } from '../../src/domain/scenario.schema';
-import { TOOLS, TOOL_NAMES, type ToolName } from '../../src/domain/tools';
 import { decideNextStepTask, decideOffline } from '../../src/model/tasks/decide-next-step';
 import { MODEL_TASKS } from '../../src/model/tasks';
-import { listScenarios, loadScenario } from '../../src/scenarios';
+import { loadScenario } from '../../src/scenarios';
+import { runOffline, toolsFor, toolsRun } from '../helpers/offline-agent';
 
-const tools = (names: readonly string[] = TOOL_NAMES) => names.map((name) => ({ name, description: TOOLS[name as ToolName] }));
 const investigated = (n: number, tool: string, observation: string): AgentStep => ({
   step: n,
   decision: { thought: '', action: 'investigate', tool, message: '', confidence: 0.5 },
   observation,
 });
-const input = (over: Partial<DecisionInput>): DecisionInput => ({ goal: 'something is wrong', allowedTools: tools(), transcript: [], stepsLeft: 5, minConfidence: DEFAULT_AGENT_LIMITS.minConfidence, ...over });
+const input = (over: Partial<DecisionInput>): DecisionInput => ({ goal: 'something is wrong', allowedTools: toolsFor(), transcript: [], stepsLeft: 5, minConfidence: DEFAULT_AGENT_LIMITS.minConfidence, ...over });
 
-/**
- * The troubleshoot loop in miniature, with the workflow's acceptance rule: a finish resolves only
- * when confident enough and backed by an observation; anything else ends escalated.
- */
-function run(scenario: Scenario, allowed: readonly string[] = TOOL_NAMES, maxSteps = DEFAULT_AGENT_LIMITS.maxSteps) {
-  const transcript: AgentStep[] = [];
-  for (let step = 1; step <= maxSteps; step += 1) {
-    const decision: AgentDecision = decideOffline({ goal: scenario.goal, allowedTools: tools(allowed), transcript, stepsLeft: maxSteps - step + 1, minConfidence: DEFAULT_AGENT_LIMITS.minConfidence });
-    if (decision.action === 'investigate') {
-      expect(allowed).toContain(decision.tool);
-      transcript.push({ step, decision, observation: observe(scenario, decision.tool as ToolName) });
-      continue;
-    }
-    transcript.push({ step, decision });
-    const resolved = decision.action === 'finish' && decision.confidence >= DEFAULT_AGENT_LIMITS.minConfidence && isSupported(decision.message, transcript);
-    return { outcome: resolved ? 'resolved' : 'escalated', decision, transcript };
-  }
-  return { outcome: 'escalated', decision: undefined, transcript };
-}
-
-describe('the offline agent on every built-in scenario', () => {
-  it.each(listScenarios().map((s) => [s.id, s] as const))('%s reaches its expected outcome', (_id, scenario) => {
-    const { outcome, decision, transcript } = run(scenario);
-    expect(outcome).toBe(scenario.expected.outcome);
-    const tried = transcript.flatMap((s) => (s.decision?.action === 'investigate' ? [s.decision.tool] : []));
-    expect(new Set(tried).size).toBe(tried.length); // never runs a tool twice
-    if (outcome === 'resolved') {
-      expect(decision?.confidence).toBeGreaterThanOrEqual(0.8);
-      for (const keyword of scenario.expected.rootCauseKeywords) expect(decision?.message.toLowerCase()).toContain(keyword.toLowerCase());
-    } else {
-      expect(decision?.action).toBe('escalate');
-      expect(decision?.confidence).toBeLessThanOrEqual(0.4);
-    }
-  });
-
+describe('the offline agent on built-in scenarios', () => {
   it('names PAYMENT_API_KEY for the payment scenario, via recent_changes and config_check', () => {
-    const { outcome, decision, transcript } = run(loadScenario('payment-after-deploy'));
+    const { outcome, decision, transcript } = runOffline(loadScenario('payment-after-deploy'));
     expect(outcome).toBe('resolved');
     expect(decision?.message).toContain('PAYMENT_API_KEY');
     expect(transcript.map((s) => s.decision?.tool)).toEqual(['recent_changes', 'config_check', 'none']);
   });
 
   it('does not blame the innocent release in the misleading scenario', () => {
-    const { decision } = run(loadScenario('misleading-first-clue'));
+    const { decision } = runOffline(loadScenario('misleading-first-clue'));
     expect(decision?.message).not.toMatch(/release|4\.18/i);
   });
 
-  it('stays inside a restricted allowlist and still escalates cleanly', () => {
+  it('stays inside a restricted allowlist and hands what the logs point at to a person', () => {
     const payment = loadScenario('payment-after-deploy');
-    const { outcome, transcript } = run(payment, ['logs', 'status_page']); // run() asserts every tool is allowed
-    expect(transcript.flatMap((s) => (s.decision?.action === 'investigate' ? [s.decision.tool] : []))).toEqual(['logs', 'status_page']);
+    const { outcome, decision, transcript } = runOffline(payment, ['logs', 'status_page']);
+    expect(transcript.every((s) => s.rejection === undefined)).toBe(true);
+    expect(toolsRun(transcript)).toEqual(['logs', 'status_page']);
+    // INVALID_API_KEY says what kind of cause, not which key: a lead under the guardrail's confidence.
+    expect(decision).toMatchObject({ action: 'finish', confidence: 0.6 });
+    expect(decision?.message).toMatch(/^Possible root cause, for a person to confirm \(from logs\): .*INVALID_API_KEY/);
     expect(outcome).toBe('escalated');
   });
 });
@@ -99,6 +66,38 @@ describe('decideOffline', () => {
     expect(isSupported(d.message, transcript)).toBe(true);
   });
 
+  it('quotes the sentence that states the cause, with the fix its cue suggests', () => {
+    const observation = 'Checkout latency rose at 02:10. The index orders_customer_id_idx was dropped by migration 0042. CPU is at 95%.';
+    const transcript = [investigated(1, 'dependency_health', observation)];
+    const d = decideOffline(input({ goal: 'checkout is slow since the migration', transcript }));
+    expect(d.message).toBe(
+      'Likely root cause (from dependency_health): The index orders_customer_id_idx was dropped by migration 0042. Recommended fix: restore what was removed (or update what still refers to it), then guard against removing it again.',
+    );
+    expect(d.thought).toBe('dependency_health states a cause (removed), at a time the observations do not pin down.');
+    expect(isSupported(d.message, transcript)).toBe(true);
+  });
+
+  it('quotes the whole observation when the sentence alone is too short to back the recommendation', () => {
+    const transcript = [investigated(1, 'logs', 'ENOSPC. Spool writer stopped at seg-88123 on ingest-03.')];
+    const d = decideOffline(input({ transcript }));
+    expect(d.message).toContain('ENOSPC. Spool writer stopped at seg-88123 on ingest-03.');
+    expect(isSupported(d.message, transcript)).toBe(true);
+  });
+
+  it('confirms a pointing code where its cue says before concluding', () => {
+    const transcript = [investigated(1, 'logs', 'worker exited with code 137 at 02:14')];
+    expect(decideOffline(input({ transcript }))).toMatchObject({ action: 'investigate', tool: 'metrics' });
+  });
+
+  it('with no tool left, hands the best lead to a person rather than escalating empty-handed', () => {
+    const transcript = [investigated(1, 'logs', 'worker exited with code 137 at 02:14')];
+    const d = decideOffline(input({ allowedTools: toolsFor(['logs']), transcript }));
+    expect(d).toMatchObject({ action: 'finish', confidence: 0.6 });
+    expect(d.thought).toMatch(/not confirmed, as it shows the kind of cause, not which one/);
+    // Under a laxer threshold the lead still stays under it, so it still goes to a person.
+    expect(decideOffline(input({ allowedTools: toolsFor(['logs']), transcript, minConfidence: 0.5 })).confidence).toBeLessThan(0.5);
+  });
+
   it.each(['No keys are missing.', 'Nothing was removed or disabled.', 'The slow query log is full of scans.', 'no data'])(
     'does not take "%s" for a cause',
     (observation) => {
@@ -110,7 +109,7 @@ describe('decideOffline', () => {
     const transcript: AgentStep[] = [
       { step: 1, decision: { thought: '', action: 'investigate', tool: 'logs', message: '', confidence: 0.5 }, rejection: 'tool "logs" is not allowed; allowed tools: metrics, status_page' },
     ];
-    const d = decideOffline(input({ goal: 'errors everywhere', allowedTools: tools(['metrics', 'status_page']), transcript }));
+    const d = decideOffline(input({ goal: 'errors everywhere', allowedTools: toolsFor(['metrics', 'status_page']), transcript }));
     expect(d.action).toBe('investigate');
     expect(['metrics', 'status_page']).toContain(d.tool);
     expect(d.thought).toMatch(/rejected/);
@@ -125,7 +124,7 @@ describe('decideOffline', () => {
   });
 
   it('never proposes a tool outside the allowlist, and escalates when none is left', () => {
-    const onlyLogs = tools(['logs']);
+    const onlyLogs = toolsFor(['logs']);
     expect(decideOffline(input({ goal: 'deployment broke it', allowedTools: onlyLogs })).tool).toBe('logs');
     const d = decideOffline(input({ allowedTools: onlyLogs, transcript: [investigated(1, 'logs', 'all quiet')] }));
     expect(d).toMatchObject({ action: 'escalate', tool: 'none' });

@@ -1,13 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TicketCategory } from '../../src/domain/ticket.schema';
-import { loadTickets } from '../../tools/eval/dataset';
+import { loadTickets, TRAIN_FILE } from '../../tools/eval/dataset';
 import { reviewerDecision } from '../../tools/eval/run-eval';
 import { listScenarios } from '../../src/scenarios';
 import { tempDir } from '../helpers/files';
 
 describe('the labelled data', () => {
-  const tickets = loadTickets();
+  const tickets = loadTickets(TRAIN_FILE);
 
   it('has at least 150 tickets, every category well represented', () => {
     expect(tickets.length).toBeGreaterThanOrEqual(150);
@@ -24,12 +24,19 @@ describe('the labelled data', () => {
     expect(listScenarios().filter((s) => s.trap).length).toBeGreaterThanOrEqual(2);
   });
 
-  it('refuses a file with a bad label or a repeated id, naming the ticket', () => {
+  it('refuses a file with a bad label, language or tag, or a repeated id, naming the ticket and the field', () => {
     const file = join(tempDir(), 'tickets.json');
-    writeFileSync(file, JSON.stringify([{ id: 't001', text: 'hi', category: 'sales', priority: 'low', tags: [] }]));
-    expect(() => loadTickets(file)).toThrow(/ticket 0, category/);
-    writeFileSync(file, JSON.stringify([1, 2].map(() => ({ id: 't001', text: 'hi', category: 'other', priority: 'low', tags: [] }))));
-    expect(() => loadTickets(file)).toThrow(/t001 appears twice/);
+    const ok = { id: 't001', text: 'hi', language: 'en', category: 'other', priority: 'low', tags: [] };
+    const refused = (tickets: unknown[]) => {
+      writeFileSync(file, JSON.stringify(tickets));
+      return () => loadTickets(file);
+    };
+    expect(refused([ok, { ...ok, id: 'n002', category: 'sales' }])).toThrow(/ticket 1 \(n002\), category: Invalid option/);
+    expect(refused([{ ...ok, language: 'ja' }])).toThrow(/ticket 0 \(t001\), language/);
+    expect(refused([{ ...ok, language: 'de' }])).toThrow(/ticket 0 \(t001\), tags: has "non-english" exactly when language is not en/);
+    expect(refused([{ ...ok, id: 'ticket-1' }])).toThrow(/ticket 0 \(ticket-1\), id: id must be a letter and three or more digits/);
+    expect(refused([{ ...ok, text: 'a\u0007b' }])).toThrow(/ticket 0 \(t001\), text: text contains control characters/);
+    expect(refused([ok, ok])).toThrow(/t001 appears twice/);
   });
 });
 

@@ -1,6 +1,7 @@
 import { scoreAgentRun, summarizeAgent } from '../../tools/eval/agent-metrics';
 import { summarizeHybrid } from '../../tools/eval/hybrid-metrics';
 import { costUsd, distribution, percentile, rate, scoreClassification } from '../../tools/eval/metrics';
+import { confusionMatrix, scoreTickets } from '../../tools/eval/ticket-metrics';
 import { DEFAULT_PRICES, priceOf } from '../../src/model/prices';
 import { NO_DATA } from '../../src/domain/tools';
 
@@ -92,7 +93,7 @@ describe('agent metrics', () => {
 
   it('counts an escalation as completed where escalation is expected (max_steps too)', () => {
     const expectEscalation = { id: 'e', expected: { outcome: 'escalated' as const, rootCauseKeywords: [] } };
-    expect(scoreAgentRun(expectEscalation, { outcome: 'max_steps', recommendation: '', steps: [] }).completed).toBe(true);
+    expect(scoreAgentRun(expectEscalation, { outcome: 'max_steps', recommendation: '', steps: [] })).toMatchObject({ expected: 'escalated', completed: true });
     expect(scoreAgentRun(expectEscalation, { outcome: 'resolved', recommendation: 'x', steps: [] }).completed).toBe(false);
   });
 
@@ -126,5 +127,37 @@ describe('hybrid metrics', () => {
     expect(s.pathShare).toEqual({ workflow: 0.4, agent: 0.2, human: 0.4 });
     expect(s.humanApprovalRate).toBe(0.5);
     expect(s.decisions).toEqual({ routed: 2, auto_approved: 1, approved: 1, rejected: 1 });
+  });
+});
+
+describe('ticket figures', () => {
+  const outcome = (id: string, language: 'en' | 'de', gold: string, predicted: string, confidence: number, priority = 'low') => ({
+    ticket: { id, language, category: gold as never, priority: 'low' as const },
+    category: predicted,
+    priority,
+    confidence,
+  });
+  const outcomes = [
+    outcome('t1', 'en', 'billing', 'billing', 0.9),
+    outcome('t2', 'en', 'billing', 'refund_request', 0.4, 'high'),
+    outcome('t3', 'de', 'refund_request', 'refund_request', 0.8),
+    outcome('t4', 'de', 'other', 'billing', 0.7, 'medium'),
+  ];
+
+  it('counts a confusion matrix with gold categories as rows', () => {
+    const labels = ['a', 'b'];
+    expect(confusionMatrix(['a', 'a', 'b', 'b', 'b'], ['a', 'b', 'b', 'b', 'a'], labels)).toEqual([[1, 1], [1, 2]]);
+    expect(() => confusionMatrix(['a'], ['z'], labels)).toThrow(/label outside a, b/);
+  });
+
+  it('scores overall, per language, per category and on each side of the review threshold', () => {
+    const s = scoreTickets(outcomes, 0.6);
+    expect(s).toMatchObject({ n: 4, accuracy: 0.5, priorityAccuracy: 0.5 });
+    expect(s.perLanguage).toEqual({ de: { n: 2, accuracy: 0.5, priorityAccuracy: 0.5 }, en: { n: 2, accuracy: 0.5, priorityAccuracy: 0.5 } });
+    expect(s.perCategory.billing).toEqual({ precision: 0.5, recall: 0.5, f1: 0.5, support: 2 });
+    expect(s.confusion.labels).toEqual(['billing', 'technical_issue', 'refund_request', 'account_access', 'other']);
+    expect(s.confusion.matrix[0]).toEqual([1, 0, 1, 0, 0]);
+    expect(s.confusion.matrix[4]).toEqual([1, 0, 0, 0, 0]);
+    expect(s.byConfidence).toEqual({ threshold: 0.6, confident: { n: 3, accuracy: 2 / 3 }, unconfident: { n: 1, accuracy: 0 } });
   });
 });

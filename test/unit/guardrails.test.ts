@@ -1,4 +1,4 @@
-import type { AgentDecision, AgentStep } from '../../src/domain/agent';
+import { RECENT_STEPS, transcriptForModel, type AgentDecision, type AgentStep } from '../../src/domain/agent';
 import { isSupported, keyTerms, rejectDecision, trailingRejections } from '../../src/domain/guardrails';
 
 const investigate = (tool: string): AgentDecision => ({ thought: '', action: 'investigate', tool, message: '', confidence: 0.5 });
@@ -43,5 +43,24 @@ describe('trailingRejections', () => {
     const rejected = (step: number): AgentStep => ({ step, decision: null, rejection: 'bad' });
     expect(trailingRejections([rejected(1), ran(2, 'logs', 'x'), rejected(3), rejected(4)])).toBe(2);
     expect(trailingRejections([])).toBe(0);
+  });
+});
+
+describe('transcriptForModel', () => {
+  const ran = (step: number, tool: string): AgentStep => ({ step, decision: { thought: '', action: 'investigate', tool, message: '', confidence: 0.5 }, observation: `${tool} says` });
+  const rejected = (step: number): AgentStep => ({ step, decision: { thought: '', action: 'investigate', tool: 'logs', message: '', confidence: 0.5 }, rejection: 'already ran' });
+
+  it('keeps every step that ran a tool (older ones as the tool and what it saw) and the latest in full, and drops old rejections', () => {
+    const steps = [ran(1, 'logs'), rejected(2), rejected(3), ran(4, 'metrics'), rejected(5), rejected(6), rejected(7)];
+    const shown = transcriptForModel(steps, 2);
+    expect(shown.map((s) => s.step)).toEqual([1, 4, 6, 7]);
+    expect(shown[0]).toEqual({ step: 1, decision: { thought: '', action: 'investigate', tool: 'logs', message: '', confidence: 0.5 }, observation: 'logs says' });
+    expect(shown.slice(2)).toEqual(steps.slice(5));
+    expect(transcriptForModel(steps.slice(0, 3), 5)).toEqual(steps.slice(0, 3));
+  });
+
+  it('stops growing: a long run of rejections shows the model the same number of steps', () => {
+    const long = [ran(1, 'logs'), ...Array.from({ length: 200 }, (_, i) => rejected(i + 2))];
+    expect(transcriptForModel(long)).toHaveLength(1 + RECENT_STEPS);
   });
 });

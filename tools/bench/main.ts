@@ -1,125 +1,183 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+/**
+ * `npm run bench`: what the engine costs this project, measured against the engine's own floor and
+ * against direct calls, each ratio from one run, on dev servers of its own (loopback, stopped at
+ * the end). Writes reports/bench.json after every section (a killed run keeps what it measured),
+ * then reports/bench.md. `--quick` runs small sizes in a few minutes and still fills every figure.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
 import { Command, InvalidArgumentError } from 'commander';
 import { FileOutbox } from '../../src/activities/outbox';
 import { createActivities } from '../../src/activities';
 import { loadSettings } from '../../src/config';
-import { startLocalServer } from '../dev/local-server';
-import { machineInfo } from '../eval/summarize';
-import { markdownTable, ms, num, textTable } from '../eval/format';
-import { startFakeOpenAI } from '../fake-openai/server';
 import { OpenAIProvider } from '../../src/model/openai-provider';
 import { createWorker } from '../../src/worker';
-import { WorkerGroup } from '../../src/worker-group';
-import { runBench, type BenchSizes } from './run-bench';
-import { ScriptedAgentProvider } from './scripted-agent-provider';
+import { startLocalServer, type LocalServer } from '../dev/local-server';
+import { workerProcess } from '../dev/worker-process';
+import { machineInfo } from '../eval/summarize';
+import { markdownTable, textTable } from '../eval/format';
+import { startFakeOpenAI } from '../fake-openai/server';
+import { startBenchWorker, type BenchWorker } from './bench-worker';
+import { benchRows } from './rows';
+import { raisedLimitsBundle } from './raised-limits-bundle';
+import { BenchReport } from './report';
+import { BenchModelProvider } from './bench-model-provider';
+import { measureAgentGrowth, measureAgentStep } from './sections/agent';
+import { measureEmbedded } from './sections/embedded';
+import { measureEngine } from './sections/engine';
+import { measureOverhead } from './sections/overhead';
+import { measureParked } from './sections/parked';
+
+export interface BenchSizes {
+  engine: { workflows: number; rounds: number };
+  embedded: { workflows: number; rounds: number; withoutPragmas: boolean };
+  overheadSamples: number;
+  agentSamples: number;
+  growthSteps: number[];
+  longRunSteps: number;
+  parked: { cases: number; approvals: number };
+}
+
+const FULL: BenchSizes = {
+  engine: { workflows: 300, rounds: 3 },
+  embedded: { workflows: 300, rounds: 2, withoutPragmas: true },
+  overheadSamples: 40,
+  agentSamples: 20,
+  growthSteps: [5, 50],
+  longRunSteps: 200,
+  parked: { cases: 1000, approvals: 30 },
+};
+// The same figures from smaller runs: a smoke run of a few minutes (the long agent run stays whole).
+const QUICK: BenchSizes = {
+  ...FULL,
+  engine: { workflows: 100, rounds: 2 },
+  embedded: { workflows: 100, rounds: 1, withoutPragmas: false },
+  overheadSamples: 8,
+  agentSamples: 4,
+  parked: { cases: 150, approvals: 10 },
+};
 
 const int = (value: string) => {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('must be a whole number');
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number above 0');
   return n;
 };
-const ints = (value: string) => value.split(',').map(int);
-
-const FULL: BenchSizes = { samples: 40, tickets: 2000, concurrency: [10, 50, 200], sequentialTickets: 200, openCases: 1000, growthTickets: [100, 1000, 5000], agentSteps: [5, 20, 50] };
-const QUICK: BenchSizes = { samples: 10, tickets: 200, concurrency: [10, 50], sequentialTickets: 20, openCases: 100, growthTickets: [50, 200, 500], agentSteps: [5, 20, 50] };
-
-type Results = Awaited<ReturnType<typeof runBench>>;
-
-/** The figures as rows: what the terminal and README show. */
-export function benchRows(r: Results): string[][] {
-  const rows = [
-    ['figure', 'value', 'target'],
-    ['overhead: Pattern A p50 via Temporal ÷ direct', `${num(r.overhead.ratio)} (${ms(r.overhead.engineP50Ms)} vs ${ms(r.overhead.directP50Ms)})`, `≤ ${r.overhead.target} ${r.overhead.ratio <= r.overhead.target ? '✓' : '✗'}`],
-    ...r.throughput.map((t) => [
-      `throughput at concurrency ${t.concurrency}: Temporal ÷ promise pool`,
-      `${num(t.ratio)} (${num(t.engineTicketsPerS, 1)} vs ${num(t.directTicketsPerS, 1)} tickets/s)`,
-      t.concurrency === 50 ? `≥ 0.7 ${t.ratio >= 0.7 ? '✓' : '✗'}` : '',
-    ]),
-    [`agent: per-step overhead, 5 steps, 0 ms model (p50)`, `${num(r.agent.overheadPerStepP50Ms, 1)} ms (${num(r.agent.enginePerStepP50Ms, 1)} vs ${num(r.agent.directPerStepP50Ms, 2)} ms a step)`, ''],
-    [
-      'where an agent step goes (server timestamps, mean)',
-      `workflow task queued ${num(r.agent.profile.workflowTaskQueuedMs, 1)} + run ${num(r.agent.profile.workflowTaskRunMs, 1)} ms; activity queued ${num(r.agent.profile.activityQueuedMs, 1)} + run ${num(r.agent.profile.activityRunMs, 1)} ms`,
-      '',
-    ],
-    [`sequential vs this project, ${r.sequential.tickets} tickets`, `${num(r.sequential.timesFaster, 1)}× faster (${ms(r.sequential.sequentialMs)} vs ${ms(r.sequential.projectMs)})`, ''],
-    [`worker RSS, ${r.memory.openCases} cases waiting for approval`, `${num(r.memory.openMiB, 0)} MiB (idle ${num(r.memory.idleMiB, 0)} MiB; ${num(r.memory.kiBPerOpenCase, 1)} KiB a case)`, ''],
-    ...r.growth.tickets.runs.map((g) => [`growth: ${g.tickets} tickets (concurrency 200)`, `${ms(g.ms)}, ${num(g.ticketsPerS, 1)}/s, ${g.historyEventsPerTicket} events / ${(g.historyBytesPerTicket / 1024).toFixed(1)} KiB a history`, '']),
-    ['growth: tickets, time per ticket largest ÷ smallest', `${num(r.growth.tickets.perTicketTimeFactor)} (${r.growth.tickets.verdict})`, ''],
-    ...r.growth.agent.runs.map((g) => [`growth: agent run of ${g.steps} steps`, `${ms(g.ms)}, ${g.events} events, ${(g.bytes / 1024).toFixed(1)} KiB history`, '']),
-    ['growth: agent, history bytes per step largest ÷ smallest', `${num(r.growth.agent.perStepBytesFactor)} (${r.growth.agent.bytesVerdict}: the transcript is resent each step)`, ''],
-    ['agent run should continue-as-new before', r.growth.agent.continueAsNewBeforeSteps === null ? '–' : `${r.growth.agent.continueAsNewBeforeSteps} steps (server warns at 10,240 events or 10 MiB)`, ''],
-  ];
-  return rows;
-}
 
 async function main(): Promise<void> {
-  const program = new Command('bench')
-    .description('Engine figures: Pattern A through Temporal vs the same activities called directly, with the fake model at a fixed latency. Starts its own Temporal dev server; writes <out>/bench.json and bench.md.')
-    .option('--latency <ms>', 'fake model latency', int, 200)
-    .option('--quick', 'small sizes, for a smoke run (a few minutes)')
-    .option('--sqlite', 'dev server state in a SQLite file, as npm start keeps it (default: in memory)')
-    .option('--tickets <n>', 'tickets per throughput run', int)
-    .option('--concurrency <list>', 'throughput concurrency levels', ints)
-    .option('--open-cases <n>', 'waiting cases for the memory figure', int)
-    .option('--growth <list>', 'ticket counts for the growth figure', ints)
+  const o = new Command('bench')
+    .description(
+      'Engine figures: routeTicket against a no-op floor workflow (CPU per process from /proc, throughput), the SQLite\n' +
+        'dev server against the in-memory one, Pattern A latency against direct calls at a 200 ms model, an agent step at a\n' +
+        '0 ms model, parked cases (worker memory, approval latency) and long agent runs. Starts its own dev servers.',
+    )
+    .option('--quick', 'small sizes: a smoke run of a few minutes that still fills every figure')
+    .option('--latency <ms>', 'fake model latency for the overhead figure', int, 200)
+    .option('--parked <n>', 'cases waiting for approval in the memory figure', int)
     .option('--out <dir>', 'where bench.json and bench.md go', 'reports')
-    .parse();
-  const o = program.opts<{ latency: number; quick?: boolean; sqlite?: boolean; tickets?: number; concurrency?: number[]; openCases?: number; growth?: number[]; out: string }>();
-  const base = o.quick ? QUICK : FULL;
-  const sizes: BenchSizes = { ...base, ...(o.tickets && { tickets: o.tickets }), ...(o.concurrency && { concurrency: o.concurrency }), ...(o.openCases && { openCases: o.openCases }), ...(o.growth && { growthTickets: o.growth }) };
+    .parse()
+    .opts<{ quick?: boolean; latency: number; parked?: number; out: string }>();
+  const sizes: BenchSizes = { ...(o.quick ? QUICK : FULL) };
+  if (o.parked) sizes.parked = { ...sizes.parked, cases: o.parked };
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   const log = (line: string) => console.error(`bench: ${line}`);
+  const name = o.quick ? 'bench-quick' : 'bench';
+  const started = new Date();
+  const report = new BenchReport(join(o.out, `${name}.json`), { ranAt: started.toISOString(), machine: machineInfo(), quick: Boolean(o.quick), sizes, modelLatencyMs: o.latency });
 
-  // Worker options for throughput: enough activity slots that the model's latency, not the slot
-  // count, is what limits; these are recorded in the JSON.
-  const settings = loadSettings({ WORKER_MAX_CONCURRENT_ACTIVITIES: '1000', WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '100', LOG_LEVEL: 'ERROR' });
-  const fake = await startFakeOpenAI({ latencyMs: o.latency });
-  // In memory by default: the figures are the engine's, not this machine's disk (--sqlite for those).
-  const local = await startLocalServer({ maxLifetimeSeconds: 3_600, inMemory: !o.sqlite });
-  const outbox = new FileOutbox(join(tmpdir(), `switchboard-bench-${Date.now()}`));
-  const modelActivities = createActivities({ provider: new OpenAIProvider({ apiKey: 'sk-bench', model: 'gpt-5.4-mini', baseURL: fake.baseURL, timeoutMs: 30_000 }), outbox });
-  const agentActivities = createActivities({ provider: new ScriptedAgentProvider(), outbox });
-  const runId = Date.now().toString(36);
-  const [modelQueue, agentQueue] = [`bench-model-${runId}`, `bench-agent-${runId}`];
+  const work = mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
+  const servers: LocalServer[] = [];
+  const workers: BenchWorker[] = [];
+  const stops: Array<() => Promise<void>> = [];
+  const server = async (options: Omit<Parameters<typeof startLocalServer>[0], 'maxLifetimeSeconds'>) => {
+    const s = await startLocalServer({ ...options, maxLifetimeSeconds: 3_600 });
+    servers.push(s);
+    return s;
+  };
+  // One pre-built bundle for every worker process: bundling at each start would cost minutes of the run.
+  const bundleFile = join(work, 'workflow-bundle.js');
+  writeFileSync(bundleFile, (await bundleWorkflowCode({ workflowsPath: require.resolve('../../src/workflows'), logger: { trace() {}, debug() {}, info() {}, warn() {}, error: console.error } as never })).code);
+  const workerEnv = (s: LocalServer, taskQueue: string, extra: Record<string, string> = {}) => ({
+    TEMPORAL_ADDRESS: s.address,
+    TASK_QUEUE: taskQueue,
+    MODEL_PROVIDER: 'offline',
+    OUTBOX_DIR: join(work, taskQueue),
+    WORKFLOW_BUNDLE: bundleFile,
+    ...extra,
+  });
+  const benchWorker = async (s: LocalServer, taskQueue: string) => {
+    const w = await startBenchWorker(workerEnv(s, taskQueue), log);
+    workers.push(w);
+    return w;
+  };
+
   try {
-    const workers = new WorkerGroup([
-      ...(await createWorker({ settings, connection: local.nativeConnection, taskQueue: modelQueue, activities: modelActivities })).workers,
-      ...(await createWorker({ settings, connection: local.nativeConnection, taskQueue: agentQueue, activities: agentActivities })).workers,
-    ]);
-    log(`latency ${o.latency} ms; sizes ${JSON.stringify(sizes)}`);
-    const started = Date.now();
-    const results = await workers.runUntil(() => runBench({ client: local.client, address: local.address, modelQueue, agentQueue, modelActivities, agentActivities, sizes, log }));
-    const report = {
-      ranAt: new Date(started).toISOString(),
-      durationS: (Date.now() - started) / 1000,
-      machine: machineInfo(),
-      latencyMs: o.latency,
-      server: o.sqlite ? 'dev server, SQLite file' : 'dev server, in memory',
-      sizes,
-      worker: { maxConcurrentActivities: settings.WORKER_MAX_CONCURRENT_ACTIVITIES, maxConcurrentWorkflowTasks: settings.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS, maxCachedWorkflows: settings.WORKER_MAX_CACHED_WORKFLOWS },
-      ...results,
-    };
-    const rows = benchRows(results);
-    const m = report.machine;
-    const where = `${m.cores} × ${m.cpu}, ${m.memoryGiB} GiB, Node ${m.node}, ${report.ranAt}, fake model at ${o.latency} ms, ${report.server}${o.quick ? ', --quick sizes' : ''}`;
+    const memory = await server({ inMemory: true });
+
+    log('engine: routeTicket against the no-op floor');
+    const engineWorker = await benchWorker(memory, 'bench-engine');
+    const engine = await measureEngine({ client: memory.client, taskQueue: 'bench-engine', pids: { server: memory.server.process.pid!, worker: engineWorker.pid }, workflows: sizes.engine.workflows, concurrency: 50, rounds: sizes.engine.rounds, log });
+    report.section('engine', engine, { cpuVsFloor: engine.cpuVsFloor, throughputVsFloor: engine.throughputVsFloor });
+
+    log('embedded: the dev server with its SQLite file (as npm start runs it) against the in-memory one');
+    const sqlite = await server({});
+    const targets = [
+      { name: 'memory', client: memory.client, taskQueue: 'bench-engine', pids: { server: memory.server.process.pid!, worker: engineWorker.pid } },
+      { name: 'sqlite', client: sqlite.client, taskQueue: 'bench-sqlite', pids: { server: sqlite.server.process.pid!, worker: (await benchWorker(sqlite, 'bench-sqlite')).pid } },
+    ];
+    if (sizes.embedded.withoutPragmas) {
+      const plain = await server({ sqlitePragmas: [] });
+      targets.push({ name: 'sqlite without pragmas', client: plain.client, taskQueue: 'bench-plain', pids: { server: plain.server.process.pid!, worker: (await benchWorker(plain, 'bench-plain')).pid } });
+    }
+    const embedded = await measureEmbedded({ targets, workflows: sizes.embedded.workflows, concurrency: 50, rounds: sizes.embedded.rounds, log });
+    report.section('embedded', embedded, { embeddedVsMemoryThroughput: embedded.sqlite!.workflowsPerS / embedded.memory!.workflowsPerS });
+    for (const w of workers.splice(0)) await w.stop();
+
+    log(`overhead: Pattern A latency at a ${o.latency} ms model`);
+    const fake = await startFakeOpenAI({ latencyMs: o.latency });
+    stops.push(() => fake.close());
+    const openai = { MODEL_PROVIDER: 'openai', OPENAI_API_KEY: 'sk-bench', OPENAI_BASE_URL: fake.baseURL };
+    const overheadWorker = workerProcess({ ...workerEnv(memory, 'bench-overhead', openai), LOG_LEVEL: 'ERROR' }, log);
+    stops.push(async () => void overheadWorker.kill('SIGTERM'));
+    const outbox = new FileOutbox(join(work, 'direct'));
+    const modelActivities = createActivities({ provider: new OpenAIProvider({ apiKey: 'sk-bench', model: 'gpt-5.4-mini', baseURL: fake.baseURL, timeoutMs: 30_000 }), outbox });
+    const overhead = await measureOverhead({ client: memory.client, taskQueue: 'bench-overhead', activities: modelActivities, samples: sizes.overheadSamples, log });
+    report.section('overhead', overhead, { overheadP50VsDirect: overhead.ratio });
+    overheadWorker.kill('SIGTERM');
+
+    log('agent: steps at a 0 ms model, and long runs (limits raised for the bench)');
+    const agentActivities = createActivities({ provider: new BenchModelProvider(), outbox });
+    const agentWorker = await createWorker({ settings: loadSettings({}), connection: memory.nativeConnection, taskQueue: 'bench-agent', activities: agentActivities, workflowBundle: await raisedLimitsBundle() });
+    const runner = { client: memory.client, taskQueue: 'bench-agent', activities: agentActivities, log };
+    await agentWorker.runUntil(async () => {
+      const step = await measureAgentStep({ ...runner, samples: sizes.agentSamples });
+      report.section('agentStep', step, { agentStepOverheadMsP50: step.overheadPerStepP50Ms });
+      const growth = await measureAgentGrowth({ ...runner, steps: sizes.growthSteps, longRun: sizes.longRunSteps });
+      report.section('agentGrowth', growth, { agentHistoryBytesPerStepGrowth: growth.bytesPerStepGrowth });
+    });
+
+    log(`parked: ${sizes.parked.cases} cases waiting for approval on a worker with default settings`);
+    const parkedWorker = workerProcess({ ...workerEnv(memory, 'bench-parked'), LOG_LEVEL: 'ERROR' }, log);
+    stops.push(async () => void parkedWorker.kill('SIGKILL'));
+    const parked = await measureParked({ client: memory.client, taskQueue: 'bench-parked', workerPid: parkedWorker.pid!, cases: sizes.parked.cases, approvals: sizes.parked.approvals, log });
+    report.section('parked', { ...parked, maxCachedWorkflows: loadSettings({}).WORKER_MAX_CACHED_WORKFLOWS }, { parkedCasesRssMiB: parked.parkedMiB, parkedSignalToResultMsP50: parked.signalToResultP50Ms });
+
+    report.finish({ durationS: (Date.now() - started.getTime()) / 1000 });
+    const rows = benchRows(report.figures, report.sections);
+    const m = machineInfo();
+    const where = `${m.cores} × ${m.cpu}, ${m.memoryGiB} GiB, Node ${m.node}, ${started.toISOString()}${o.quick ? ', --quick sizes' : ''}`;
     console.log(`\n${where}\n\n${textTable(rows)}\n`);
-    mkdirSync(o.out, { recursive: true });
-    const name = o.quick ? 'bench-quick' : 'bench';
-    writeFileSync(join(o.out, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
-    writeFileSync(join(o.out, `${name}.md`), `# Bench\n\n${where}. Made by \`npm run bench\`.\n\n${markdownTable(rows)}\n`);
+    writeFileSync(join(o.out, `${name}.md`), `# Bench\n\n${where}. Made by \`npm run bench${o.quick ? ' -- --quick' : ''}\`.\n\n${markdownTable(rows)}\n`);
     console.log(`wrote ${join(o.out, `${name}.json`)} and ${join(o.out, `${name}.md`)}`);
   } finally {
-    await local.close();
-    await fake.close();
+    for (const w of workers) await w.stop();
+    for (const stop of stops) await stop();
+    for (const s of servers) await s.close();
   }
 }
 
-if (require.main === module) {
-  main().catch((err: unknown) => {
-    console.error(err instanceof Error ? err.stack : err);
-    process.exit(1);
-  });
-}
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.stack : err);
+  process.exit(1);
+});

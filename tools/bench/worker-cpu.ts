@@ -6,7 +6,6 @@
  *
  *   npx tsx tools/bench/worker-cpu.ts --tickets 200 --rounds 3 [--before ../main] [--no-traced]
  */
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,18 +15,13 @@ import { routeTicket } from '../../src/workflows';
 import { startLocalServer } from '../dev/local-server';
 import { workerProcess } from '../dev/worker-process';
 import { runPool } from '../eval/pool';
+import { treeCpuMs } from './cpu';
 
 const int = (value: string) => {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number above 0');
   return n;
 };
-
-/** Seconds of CPU (user + system, all threads) a process has used; Linux clock ticks are 1/100 s. */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
 
 /** An OTLP/HTTP endpoint that accepts every export and keeps nothing: tracing's cost without a backend's. */
 async function otlpSink(): Promise<{ endpoint: string; close(): void }> {
@@ -66,7 +60,8 @@ async function main(): Promise<void> {
         const v = variants[(i + round) % variants.length]!;
         const taskQueue = `cpu-${Date.now().toString(36)}-${round}-${i}`;
         const log: string[] = [];
-        const child = workerProcess({ ...base, ...v.env, TASK_QUEUE: taskQueue, OUTBOX_DIR: join(tmpdir(), `switchboard-cpu-${taskQueue}`) }, (l) => log.push(l), v.root);
+        const env = { ...base, ...v.env, TASK_QUEUE: taskQueue, OUTBOX_DIR: join(tmpdir(), `switchboard-cpu-${taskQueue}`) };
+        const child = workerProcess(env, (l) => log.push(l), v.root && join(v.root, 'src', 'worker.ts'));
         await new Promise<void>((resolve, reject) => {
           child.stdout?.on('data', (d: Buffer) => d.toString().includes('worker: task queue') && resolve());
           child.once('exit', (code) => reject(new Error(`${v.name}: the worker exited (${code}):\n${log.join('\n')}`)));
@@ -76,9 +71,9 @@ async function main(): Promise<void> {
             local.client.workflow.execute(routeTicket, { taskQueue, workflowId: `${taskQueue}-${tag}-${k}`, args: [{ text: `I was charged twice for invoice ${k}` }] }),
           );
         await run(20, 'warm'); // the first workflows pay for loading the bundle: not measured
-        const cpu0 = cpuSeconds(child.pid!);
+        const cpu0 = treeCpuMs(child.pid!);
         const failed = (await run(o.tickets, 'm')).filter((r) => r instanceof Error).length;
-        const cpuMs = (cpuSeconds(child.pid!) - cpu0) * 1000;
+        const cpuMs = treeCpuMs(child.pid!) - cpu0;
         if (failed) throw new Error(`${v.name}: ${failed} runs failed`);
         perWorkflowMs[v.name]!.push(cpuMs / o.tickets);
         console.error(`round ${round + 1}, ${v.name}: ${(cpuMs / o.tickets).toFixed(2)} ms CPU a workflow`);

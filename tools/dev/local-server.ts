@@ -22,7 +22,7 @@ export interface LocalServer {
  * A throw-away Temporal dev server for a measuring run (eval, bench): loopback only, free ports,
  * its SQLite file in a temp folder, and a time limit after which it stops even if we do not.
  */
-export async function startLocalServer(o: { maxLifetimeSeconds: number; dataConverter?: DataConverter; inMemory?: boolean }): Promise<LocalServer> {
+export async function startLocalServer(o: { maxLifetimeSeconds: number; dataConverter?: DataConverter; inMemory?: boolean; sqlitePragmas?: string[] }): Promise<LocalServer> {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-run-'));
   const address = `127.0.0.1:${await freePort()}`;
   const server = await startDevServer({
@@ -30,7 +30,7 @@ export async function startLocalServer(o: { maxLifetimeSeconds: number; dataConv
     address,
     namespace: 'default',
     uiPort: await freePort(),
-    ...(!o.inMemory && { dbFile: join(dir, 'temporal.sqlite') }),
+    ...(!o.inMemory && { dbFile: join(dir, 'temporal.sqlite'), sqlitePragmas: o.sqlitePragmas }),
     logFile: join(dir, 'server.log'),
     maxLifetimeSeconds: o.maxLifetimeSeconds,
   });

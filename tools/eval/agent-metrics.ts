@@ -7,6 +7,7 @@ import { mean, rate } from './metrics';
 /** What one agent run did, judged against its scenario's expected outcome. */
 export interface AgentRunScore {
   scenario: string;
+  expected: Scenario['expected']['outcome'];
   /** The expected outcome reached; for "resolved", with every root-cause keyword in the recommendation. */
   completed: boolean;
   outcome: TroubleshootResult['outcome'];
@@ -32,6 +33,7 @@ export function scoreAgentRun(scenario: Pick<Scenario, 'id' | 'expected'>, resul
   const invalidDecisions = result.steps.filter((s) => s.rejection !== undefined).length;
   return {
     scenario: scenario.id,
+    expected: scenario.expected.outcome,
     completed: outcomeMatches && (scenario.expected.outcome !== 'resolved' || namesCause),
     outcome: result.outcome,
     steps: result.steps.length,

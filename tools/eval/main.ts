@@ -6,7 +6,10 @@ import { ConfigError, loadSettings } from '../../src/config';
 import { startLocalServer } from '../dev/local-server';
 import { listScenarios } from '../../src/scenarios';
 import { createWorker } from '../../src/worker';
-import { loadTickets, TICKETS_FILE } from './dataset';
+import { LIMITS } from '../../src/domain/limits';
+import { crossValidate } from '../train/cross-validate';
+import { loadTrainingData } from '../train/training-data';
+import { HELDOUT_FILE, loadTickets } from './dataset';
 import { loadPrices } from '../../src/model/prices';
 import { progressBar } from './progress';
 import { renderChart, renderMarkdown, renderTerminal } from './render';
@@ -24,24 +27,33 @@ function positiveInt(value: string): number {
 async function main(): Promise<void> {
   const program = new Command('eval')
     .description(
-      'Runs the labelled tickets (eval/tickets.json) through Pattern A, the troubleshooting scenarios through\n' +
-        'Pattern B, and both through Pattern C, on a Temporal dev server of its own, and prints the measures side\n' +
-        'by side. Writes <out>/eval-<provider>.json, .md and .svg.',
+      'Runs the held-out labelled tickets (data/tickets/heldout.json, never trained on) through Pattern A, the\n' +
+        'troubleshooting scenarios through Pattern B, and both through Pattern C, on a Temporal dev server of its own,\n' +
+        'and prints the measures side by side; offline, also the classifier\'s k-fold cross-validation on its\n' +
+        'training tickets. Writes <out>/eval-<provider>.json, .md and .svg.',
     )
     .addOption(new Option('--provider <provider>', 'offline rules, or the OpenAI API (needs OPENAI_API_KEY; OPENAI_BASE_URL and OPENAI_MODEL apply)').choices(['offline', 'openai']))
     .option('--concurrency <n>', 'workflows in flight at once', positiveInt, 8)
     .option('--limit <n>', 'only the first n tickets', positiveInt)
-    .option('--tickets <file>', 'labelled tickets', TICKETS_FILE)
+    .option('--tickets <file>', 'labelled tickets (default: the held-out set, never trained on)', HELDOUT_FILE)
+    .option('--folds <k>', 'folds of the offline cross-validation (0: skip it)', (v) => (v === '0' ? 0 : positiveInt(v)), 5)
     .option('--prices <file>', 'price table JSON: {"model": {"inputPerMTok": 0.75, "outputPerMTok": 4.5}}')
     .option('--out <dir>', 'where the JSON, Markdown and SVG go', 'reports')
     .parse();
-  const opts = program.opts<{ provider?: 'offline' | 'openai'; concurrency: number; limit?: number; tickets: string; prices?: string; out: string }>();
+  const opts = program.opts<{ provider?: 'offline' | 'openai'; concurrency: number; limit?: number; tickets: string; folds: number; prices?: string; out: string }>();
 
   const settings = loadSettings({ ...process.env, ...(opts.provider && { MODEL_PROVIDER: opts.provider }), LOG_LEVEL: 'WARN' });
   const prices = loadPrices(opts.prices);
   const tickets = loadTickets(opts.tickets).slice(0, opts.limit);
   const scenarios = listScenarios();
   const provider = settings.MODEL_PROVIDER;
+  // In process and before the server starts: the offline classifier's figures on its own training tickets.
+  const training = provider === 'offline' && opts.folds >= 2 ? loadTrainingData() : undefined;
+  const crossValidation = training && {
+    file: training.source.file,
+    folds: opts.folds,
+    score: crossValidate(training.tickets, { folds: opts.folds, reviewThreshold: LIMITS.reviewThreshold.default }).score,
+  };
   // The worker's own log would tear the progress bar: only warnings and errors.
   Runtime.install({ logger: new DefaultLogger('WARN') });
 
@@ -54,7 +66,7 @@ async function main(): Promise<void> {
     const run = await worker.runUntil(
       runEval({ client: local.client, taskQueue, tickets, scenarios, concurrency: opts.concurrency, reviewer: REVIEWER, onProgress: progressBar() }),
     );
-    const report = summarizeEval(run, { provider, concurrency: opts.concurrency, prices, startedAt, durationS: (Date.now() - startedAt.getTime()) / 1000 });
+    const report = summarizeEval(run, { provider, concurrency: opts.concurrency, prices, startedAt, durationS: (Date.now() - startedAt.getTime()) / 1000, ticketsFile: relative(process.cwd(), opts.tickets), crossValidation });
     console.log(`\n${renderTerminal(report)}\n`);
     mkdirSync(opts.out, { recursive: true });
     const base = join(opts.out, `eval-${provider}`);

@@ -1,5 +1,6 @@
 import { barChartSvg } from './chart';
 import { markdownTable, ms, num, pct, textTable, usd } from './format';
+import { renderTicketScoreMarkdown, ticketTables } from './render-tickets';
 import type { EvalReport } from './summarize';
 
 /** The side-by-side comparison: one row per measure, one column per pattern. */
@@ -42,13 +43,18 @@ function byTagRows(r: EvalReport): string[][] {
 
 function scenarioRows(r: EvalReport): string[][] {
   return [
-    ['scenario', 'outcome', 'completed', 'steps', 'useful / tool calls', 'invalid decisions'],
-    ...r.agent.perScenario.map((s) => [s.scenario, s.outcome, s.completed ? 'yes' : 'no', String(s.steps), `${s.usefulCalls} / ${s.toolCalls}`, String(s.invalidDecisions)]),
+    ['scenario', 'expected', 'outcome', 'completed', 'steps', 'useful / tool calls', 'invalid decisions'],
+    ...r.agent.perScenario.map((s) => [s.scenario, s.expected, s.outcome, s.completed ? 'yes' : 'no', String(s.steps), `${s.usefulCalls} / ${s.toolCalls}`, String(s.invalidDecisions)]),
   ];
 }
 
 const describeRun = (r: EvalReport) =>
-  `provider ${r.meta.provider} (${r.meta.models.join(', ') || 'no model answered'}), concurrency ${r.meta.concurrency}, ${r.meta.durationS.toFixed(0)} s on ${r.meta.machine.cores} × ${r.meta.machine.cpu}, ${r.meta.machine.memoryGiB} GiB, Node ${r.meta.machine.node}, ${r.meta.startedAt}`;
+  `${r.meta.ticketsFile ? `tickets ${r.meta.ticketsFile}, ` : ''}provider ${r.meta.provider} (${r.meta.models.join(', ') || 'no model answered'}), concurrency ${r.meta.concurrency}, ${r.meta.durationS.toFixed(0)} s on ${r.meta.machine.cores} × ${r.meta.machine.cpu}, ${r.meta.machine.memoryGiB} GiB, Node ${r.meta.machine.node}, ${r.meta.startedAt}`;
+
+function crossValidationLine(cv: NonNullable<EvalReport['crossValidation']>): string {
+  const s = cv.score;
+  return `${cv.folds}-fold cross-validation on ${cv.file} (${s.n} tickets, for choosing settings): category ${pct(s.accuracy)}, macro-F1 ${num(s.macroF1)}, priority ${pct(s.priorityAccuracy)}`;
+}
 
 export function renderTerminal(r: EvalReport): string {
   const errors = [...r.workflow.errors, ...r.agent.errors, ...r.hybrid.errors];
@@ -58,6 +64,10 @@ export function renderTerminal(r: EvalReport): string {
     textTable(comparisonRows(r)),
     '',
     textTable(perClassRows(r)),
+    '',
+    ...(['perLanguage', 'confusion', 'confidence'] as const).flatMap((k) => [textTable(ticketTables(r.workflow.tickets)[k]), '']),
+    ...(r.crossValidation ? [crossValidationLine(r.crossValidation), ''] : []),
+    textTable(scenarioRows(r)),
     ...(errors.length ? ['', `${errors.length} runs failed, first: ${errors[0]}`] : []),
   ].join('\n');
 }
@@ -105,6 +115,20 @@ export function renderMarkdown(r: EvalReport, chartFile: string): string {
     '',
     markdownTable(perClassRows(r)),
     '',
+    '## Pattern A per language, confusion matrix, confidence',
+    '',
+    renderTicketScoreMarkdown(r.workflow.tickets, '###', ['perLanguage', 'confusion', 'confidence']),
+    '',
+    ...(r.crossValidation
+      ? [
+          `## The offline classifier, ${r.crossValidation.folds}-fold cross-validation on ${r.crossValidation.file}`,
+          '',
+          'Measured in process on the training tickets (each scored by a model trained on the other folds): what settings are chosen on. The figures above, on tickets it never trained on, are the ones to quote.',
+          '',
+          renderTicketScoreMarkdown(r.crossValidation.score, '###'),
+          '',
+        ]
+      : []),
     '## Pattern A by kind of ticket',
     '',
     markdownTable(byTagRows(r)),

@@ -2,11 +2,13 @@ import { cpus, totalmem } from 'node:os';
 import { TicketCategory } from '../../src/domain/ticket.schema';
 import type { Usage } from '../../src/domain/usage';
 import { scoreAgentRun, summarizeAgent, type AgentRunScore, type AgentSummary } from './agent-metrics';
+import { LIMITS } from '../../src/domain/limits';
 import { TicketTag } from './dataset';
 import { summarizeHybrid, type HybridSummary } from './hybrid-metrics';
 import { costUsd, distribution, rate, scoreClassification, type ClassificationScore, type Distribution } from './metrics';
 import { priceOf, type PriceTable } from '../../src/model/prices';
 import type { EvalRun, Timed } from './run-eval';
+import { scoreTickets, type TicketScore } from './ticket-metrics';
 
 export interface Spend {
   tokensPerTask: number;
@@ -14,7 +16,7 @@ export interface Spend {
 }
 
 export interface EvalReport {
-  meta: { provider: string; models: string[]; concurrency: number; startedAt: string; durationS: number; machine: MachineInfo };
+  meta: { provider: string; models: string[]; concurrency: number; startedAt: string; durationS: number; machine: MachineInfo; ticketsFile?: string };
   workflow: ClassificationScore & Spend & {
     tasks: number;
     priorityAccuracy: number;
@@ -23,8 +25,12 @@ export interface EvalReport {
     reviewRate: number;
     latencyMs: Distribution;
     accuracyByTag: Record<string, { n: number; accuracy: number }>;
+    /** The same runs per language and per category, the confusion matrix and the confidence split. */
+    tickets: TicketScore;
     errors: string[];
   };
+  /** The offline classifier's k-fold cross-validation on its training tickets (offline runs only). */
+  crossValidation?: { file: string; folds: number; score: TicketScore };
   agent: AgentSummary & Spend & { latencyMs: Distribution; failureRate: number; runs: number; perScenario: AgentRunScore[]; errors: string[] };
   hybrid: HybridSummary & Spend & { latencyMs: Distribution; failureRate: number; errors: string[] };
 }
@@ -51,7 +57,10 @@ function spend(results: ReadonlyArray<{ usage: Usage; model?: string }>, prices:
 }
 
 /** Every figure of the eval from the raw runs: what the table, the JSON and the report show. */
-export function summarizeEval(run: EvalRun, o: { provider: string; concurrency: number; prices: PriceTable; startedAt: Date; durationS: number }): EvalReport {
+export function summarizeEval(
+  run: EvalRun,
+  o: { provider: string; concurrency: number; prices: PriceTable; startedAt: Date; durationS: number; ticketsFile?: string; crossValidation?: EvalReport['crossValidation'] },
+): EvalReport {
   // Pattern A
   const routedOk = run.routed.filter((r) => !(r.result instanceof Error));
   const predicted = routedOk.map((r) => r.result as Exclude<typeof r.result, Error>);
@@ -72,7 +81,7 @@ export function summarizeEval(run: EvalRun, o: { provider: string; concurrency: 
 
   const models = [...new Set([...predicted.map((p) => p.model), ...succeeded(run.agent).map((a) => a.model)])].filter((m) => m !== 'none');
   return {
-    meta: { provider: o.provider, models, concurrency: o.concurrency, startedAt: o.startedAt.toISOString(), durationS: o.durationS, machine: machineInfo() },
+    meta: { provider: o.provider, models, concurrency: o.concurrency, startedAt: o.startedAt.toISOString(), durationS: o.durationS, machine: machineInfo(), ...(o.ticketsFile && { ticketsFile: o.ticketsFile }) },
     workflow: {
       tasks: run.routed.length,
       ...classification,
@@ -81,6 +90,10 @@ export function summarizeEval(run: EvalRun, o: { provider: string; concurrency: 
       reviewRate: rate(predicted.filter((p) => p.needsReview).length, predicted.length),
       latencyMs: distribution(run.routed.map((r) => r.ms)),
       accuracyByTag,
+      tickets: scoreTickets(
+        routedOk.map((r) => ({ ticket: r.ticket, ...(r.result as Exclude<typeof r.result, Error>) })),
+        LIMITS.reviewThreshold.default,
+      ),
       ...spend(predicted, o.prices, run.routed.length),
       errors: errorsOf(run.routed),
     },
@@ -93,6 +106,7 @@ export function summarizeEval(run: EvalRun, o: { provider: string; concurrency: 
       perScenario,
       errors: errorsOf(run.agent),
     },
+    ...(o.crossValidation && { crossValidation: o.crossValidation }),
     hybrid: {
       ...summarizeHybrid(cases),
       failureRate: rate(run.cases.length - cases.length, run.cases.length),

@@ -1,54 +1,27 @@
-import type { Priority, TicketCategory } from '../../domain/ticket';
 import { Classification } from '../../domain/ticket.schema';
+import { classifyWithTrainedModel } from '../offline/trained';
+import type { LabelProbability } from '../offline/naive-bayes';
 import type { ModelTask } from '../task';
 
 export interface ClassifyTicketInput {
   text: string;
 }
 
-// Keyword cues per category; each hit adds its weight. Cheap, explainable and good enough offline.
-const CUES: Record<Exclude<TicketCategory, 'other'>, ReadonlyArray<[RegExp, number]>> = {
-  billing: [
-    [/\b(invoice|invoiced|billing|billed|bill)\b/i, 2],
-    [/\bcharged?\b|\bcharges\b|\bpayment\b|\bsubscription\b|\bpric(e|ing)\b|\bplan\b/i, 1],
-    [/\b(twice|double|duplicate)\b/i, 1],
-  ],
-  technical_issue: [
-    [/\b(error|bug|crash(es|ed)?|broken|fails?|failing|failed|outage|down|timeout|500|not working|stopped working)\b/i, 2],
-    [/\b(api|integration|deploy(ment)?|server|app|webhook|sync|upload|page|load(ing)?)\b/i, 1],
-  ],
-  refund_request: [
-    [/\b(refund|refunded|money back|reimburse(ment)?)\b/i, 3],
-    [/\b(return|cancel(led|lation)?|give back)\b/i, 1],
-  ],
-  account_access: [
-    [/\b(log ?in|sign ?in|password|locked( out)?|2fa|mfa|two-factor|reset link|access)\b/i, 2],
-    [/\b(account|username|email address|verification code)\b/i, 1],
-  ],
-};
+const show = (scores: readonly LabelProbability[]) => scores.slice(0, 2).map((s) => `${s.label} ${s.p.toFixed(2)}`).join(', ');
 
-const URGENT = /\b(urgent|asap|immediately|critical|production|outage|down|cannot work|all users|losing money)\b/i;
-const CALM = /\b(question|wondering|curious|when you can|no rush|just asking|fyi)\b/i;
-
-/** Offline classification: the best-scoring category, with a confidence from how clearly it won. */
+/**
+ * Offline classification by the trained n-gram classifier (src/model/offline, `npm run train`):
+ * deterministic, no model call. The confidence is the category's calibrated probability.
+ */
 export function classifyOffline({ text }: ClassifyTicketInput): Classification {
-  const scores = (Object.keys(CUES) as Array<keyof typeof CUES>).map((category) => ({
-    category,
-    score: CUES[category].reduce((sum, [cue, weight]) => sum + (cue.test(text) ? weight : 0), 0),
-  }));
-  scores.sort((a, b) => b.score - a.score);
-  const [best, second] = scores;
-  const priority: Priority = URGENT.test(text) ? 'high' : CALM.test(text) ? 'low' : 'medium';
-  if (!best || best.score === 0) {
-    return { category: 'other', priority, confidence: 0.4, reason: 'offline rules: no category cue found' };
-  }
-  const margin = best.score - (second?.score ?? 0);
-  const confidence = Math.min(0.95, 0.5 + 0.1 * best.score + 0.1 * margin);
+  const p = classifyWithTrainedModel(text);
   return {
-    category: best.category,
-    priority,
-    confidence: Math.round(confidence * 100) / 100,
-    reason: `offline rules: ${best.category} cues scored ${best.score}${second && second.score > 0 ? `, ${second.category} ${second.score}` : ''}`,
+    category: p.category,
+    priority: p.priority,
+    confidence: Math.round(p.confidence * 100) / 100,
+    reason: p.categories.length
+      ? `offline n-gram classifier (not an LLM): ${show(p.categories)}; priority ${show(p.priorities)}`
+      : 'offline n-gram classifier (not an LLM): nothing in the ticket resembles the training data',
   };
 }
 

@@ -18,9 +18,9 @@ export interface ClassificationOutcome {
  * Pattern A's classification step, shared by every workflow that classifies a ticket.
  * A model that keeps failing never blocks the ticket: it falls back to "other" and says why.
  */
-export async function classifyTicketStep(text: string): Promise<ClassificationOutcome> {
+export async function classifyTicketStep(text: string, rateLimited: boolean): Promise<ClassificationOutcome> {
   try {
-    const call = await modelActivities().classifyTicket.executeWithOptions({ summary: 'classify ticket' }, [{ text }]);
+    const call = await modelActivities(rateLimited).classifyTicket.executeWithOptions({ summary: 'classify ticket' }, [{ text }]);
     return { classification: call.output, model: call.model, usage: call.usage, attempts: call.attempt };
   } catch (err) {
     if (!(err instanceof ActivityFailure)) throw err;

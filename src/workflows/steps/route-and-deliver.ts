@@ -1,7 +1,8 @@
-import { setCurrentDetails, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { patched, setCurrentDetails, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { FALLBACK_TEAM, needsReview, teamFor } from '../../domain/routing';
-import { deliverToTeam } from '../activity-proxies';
+import { deliverToTeam, local } from '../activity-proxies';
 import { SearchAttributes } from '../search-attributes';
+import { Changes } from '../versions';
 import type { ClassificationOutcome } from './classify-ticket';
 
 export interface RoutedTicket {
@@ -24,7 +25,8 @@ export async function routeAndDeliver(ticketId: string, outcome: ClassificationO
     { key: SearchAttributes.team, value: team },
   ]);
   setCurrentDetails(`Delivering to ${team}`);
-  const receipt = await deliverToTeam.executeWithOptions({ summary: `deliver to ${team}` }, [
+  const deliver = patched(Changes.deliverLocally) ? local.deliverToTeam : deliverToTeam;
+  const receipt = await deliver.executeWithOptions({ summary: `deliver to ${team}` }, [
     { key: workflowInfo().workflowId, team, ticketId, category, priority, needsReview: review, summary: reason },
   ]);
   return { team, needsReview: review, deliveryId: receipt.id };

@@ -8,3 +8,10 @@ import { FailureType } from '../domain/failures';
 export function refuseInput(what: string, problems: string[], type: FailureType = FailureType.InvalidInput): never {
   throw ApplicationFailure.create({ type, message: `invalid ${what}: ${problems.join('; ')}`, nonRetryable: true });
 }
+
+/** An optional on/off field of an input: its value, false when absent, refused when not a boolean. */
+export function readFlag(field: string, value: unknown): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') refuseInput('input', [`${field} must be true or false, got ${JSON.stringify(value)}`]);
+  return value;
+}

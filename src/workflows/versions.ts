@@ -1,0 +1,15 @@
+/**
+ * Changes to workflow code that alter the commands a running workflow sends, each guarded by
+ * `patched(id)` so that runs started before it replay as they ran (test/replay keeps histories of
+ * both sides). Once no run from before a change is left, its patch is retired with deprecatePatch.
+ */
+export const Changes = {
+  /**
+   * 2026-11: the routed ticket is delivered by a local activity in the task that ends the run, with
+   * its search attributes: one workflow task and one server round trip fewer, and the upserts ride
+   * with the close instead of costing a visibility write of their own.
+   */
+  deliverLocally: 'deliver-as-local-activity',
+  /** 2026-11: the agent's simulated tools run as local activities: one workflow task a step instead of two. */
+  toolsLocally: 'tools-as-local-activities',
+} as const;
