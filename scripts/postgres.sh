@@ -7,13 +7,14 @@
 #   scripts/postgres.sh init DIR        creates the cluster unless DIR/data holds one
 #   scripts/postgres.sh run DIR PORT    becomes the server (exec, foreground), on 127.0.0.1:PORT only;
 #                                       SIGINT is a fast shutdown
+#   scripts/postgres.sh ready DIR PORT  exits 0 once it accepts connections (pg_isready), else 1 (quietly)
 # Finds the binaries in $PG_BIN, then `pg_config --bindir`, then /usr/lib/postgresql/<newest>/bin,
 # then PATH. Each failing step says what failed and what to do.
 set -euo pipefail
 
 say() { echo "postgres: $*" >&2; }
 fail() { say "FAILED: $*"; exit 1; }
-usage() { fail "usage: scripts/postgres.sh init DIR | run DIR PORT"; }
+usage() { fail "usage: scripts/postgres.sh init DIR | run DIR PORT | ready DIR PORT"; }
 
 [ $# -ge 2 ] || usage
 command="$1"
@@ -77,6 +78,10 @@ case "$command" in
     # Loopback only; enough connections for a server restarted while its old connections close.
     exec "${as_owner[@]}" "$bin/postgres" -D "$dir/data" -c listen_addresses=127.0.0.1 -c port="$port" \
       -c unix_socket_directories="$dir/run" -c max_connections=200 -c logging_collector=off
+    ;;
+  ready)
+    [ $# -eq 3 ] || usage
+    exec "$bin/pg_isready" -q -h 127.0.0.1 -p "$3"
     ;;
   *) usage ;;
 esac

@@ -1,6 +1,6 @@
 import { startCodecServerFromSettings } from '../../src/codec/main';
 import { loadSettings } from '../../src/config';
-import { modelLabel } from '../../src/model';
+import { startBanner } from './banner';
 import { ensureServer, SERVER_LOG } from './embedded';
 import { installRuntime } from '../../src/runtime';
 import { createWorker } from '../../src/worker';
@@ -25,22 +25,7 @@ async function main(): Promise<number> {
     worker.shutdown();
   });
   console.log(
-    [
-      '',
-      `  Temporal UI   ${settings.TEMPORAL_UI_URL}`,
-      `  server        ${address} (namespace ${namespace})`,
-      `  task queue    ${settings.TASK_QUEUE}`,
-      `  model         ${modelLabel(settings)} (${settings.MODEL_PROVIDER})`,
-      `  payloads      ${codec ? `encrypted (AES-256-GCM); codec server ${codec.url}` : 'plain JSON (set PAYLOAD_ENCRYPTION_KEYS to encrypt)'}`,
-      '',
-      '  Try, in another terminal:',
-      '    npm run client -- route "I was charged twice this month"',
-      '    npm run client -- troubleshoot --scenario payment-after-deploy',
-      '    npm run client -- case "Checkout API returns error 500 since the deploy" --scenario payment-after-deploy',
-      '',
-      '  Ctrl-C stops the worker and the server.',
-      '',
-    ].join('\n'),
+    startBanner({ settings, uiUrl: settings.TEMPORAL_UI_URL, server: [`${address} (namespace ${namespace})`], codecUrl: codec?.url, stops: 'the worker and the server' }),
   );
   await worker.run();
   const serverDied = server !== undefined && server.process.exitCode !== null && !stopping;
