@@ -8,17 +8,21 @@
 #   scripts/postgres.sh run DIR PORT    becomes the server (exec, foreground), on 127.0.0.1:PORT only;
 #                                       SIGINT is a fast shutdown
 #   scripts/postgres.sh ready DIR PORT  exits 0 once it accepts connections (pg_isready), else 1 (quietly)
+#   scripts/postgres.sh check           exits 0 when PostgreSQL can run here, else 1 saying why
 # Finds the binaries in $PG_BIN, then `pg_config --bindir`, then /usr/lib/postgresql/<newest>/bin,
 # then PATH. Each failing step says what failed and what to do.
 set -euo pipefail
 
 say() { echo "postgres: $*" >&2; }
 fail() { say "FAILED: $*"; exit 1; }
-usage() { fail "usage: scripts/postgres.sh init DIR | run DIR PORT | ready DIR PORT"; }
+usage() { fail "usage: scripts/postgres.sh init DIR | run DIR PORT | ready DIR PORT | check"; }
 
-[ $# -ge 2 ] || usage
+[ $# -ge 1 ] || usage
 command="$1"
-dir="$(mkdir -p "$2" && cd "$2" && pwd)" || fail "cannot create the state directory $2"
+if [ "$command" != check ]; then
+  [ $# -ge 2 ] || usage
+  dir="$(mkdir -p "$2" && cd "$2" && pwd)" || fail "cannot create the state directory $2"
+fi
 
 find_bin() {
   local candidate
@@ -39,6 +43,8 @@ fi
 
 prepare_dirs() {
   local d
+  # The postgres user must reach data/ and run/ inside (search only: the password file stays 600).
+  if [ ${#as_owner[@]} -gt 0 ]; then chmod o+x "$dir" || fail "cannot let the postgres user into $dir"; fi
   for d in "$dir/data" "$dir/run"; do
     mkdir -p "$d" || fail "cannot create $d"
     if [ ${#as_owner[@]} -gt 0 ]; then chown postgres:postgres "$d" || fail "cannot give $d to the postgres user"; fi
@@ -49,6 +55,9 @@ prepare_dirs() {
 }
 
 case "$command" in
+  check)
+    exit 0
+    ;;
   init)
     prepare_dirs
     if [ -f "$dir/data/PG_VERSION" ]; then

@@ -6,6 +6,7 @@
 #   .temporal/schema/postgresql/v12    the schema files of that server version (as admin-tools has them)
 # A binary already there at the pinned version is kept. Progress goes to stderr; each failing step
 # says what failed and what to do. Nothing is printed on stdout.
+#   --check   builds nothing: exits 0 when everything is there, else 1 saying what is missing
 set -uo pipefail
 
 SERVER_VERSION=1.32.1
@@ -25,6 +26,10 @@ has() { [ -x "$bin/$1" ] && "$bin/$1" --version 2>/dev/null | grep -qF "version 
 if has temporal-server "$SERVER_VERSION" && has temporal-sql-tool "$SERVER_VERSION" && has temporal-ui-server "$UI_VERSION" \
    && [ -d "$home/schema/postgresql/v12/temporal/versioned" ]; then
   exit 0
+fi
+if [ "${1:-}" = --check ]; then
+  say "temporal-server $SERVER_VERSION, temporal-sql-tool, temporal-ui-server $UI_VERSION or the schema files are not in $home yet: bash scripts/temporal-server.sh builds them"
+  exit 1
 fi
 
 command -v go >/dev/null 2>&1 \

@@ -35,11 +35,17 @@ export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
 
 const quietLogger = { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} } as never;
 
-/** A connection to the suite's shared dev server (started in test/setup/global-setup.ts). */
-export async function testEnv(): Promise<TestWorkflowEnvironment> {
-  const address = process.env.SWITCHBOARD_TEST_TEMPORAL_ADDRESS;
+/** Where a test's Temporal server is: the suite's dev server unless said otherwise (test/postgres passes its stack). */
+export interface TestTarget {
+  address: string;
+  namespace: string;
+}
+
+/** A connection to the suite's shared dev server (started in test/setup/global-setup.ts), or to `target`. */
+export async function testEnv(target?: TestTarget): Promise<TestWorkflowEnvironment> {
+  const address = target?.address ?? process.env.SWITCHBOARD_TEST_TEMPORAL_ADDRESS;
   if (!address) throw new Error('no test Temporal server: run the suite through jest (globalSetup starts it)');
-  return TestWorkflowEnvironment.createFromExistingServer({ address });
+  return TestWorkflowEnvironment.createFromExistingServer({ address, namespace: target?.namespace ?? 'default' });
 }
 
 export function uniqueId(prefix: string): string {

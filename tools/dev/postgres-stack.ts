@@ -1,6 +1,9 @@
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { isServerUp } from './dev-server';
 import { startManagedProcess, type ManagedProcess } from './managed-process';
+import { freePorts } from './ports';
 import { startPostgres, type Postgres } from './postgres';
 import { runStep, StepFailed, waitFor } from './steps';
 import { resolveTemporalCli } from './temporal-cli';
@@ -108,6 +111,7 @@ export async function startPostgresStack(o: PostgresStackOptions): Promise<Postg
         TEMPORAL_SCHEMA_DIR: join(TEMPORAL_HOME, 'schema'),
         TEMPORAL_SQL_TOOL: join(BIN, 'temporal-sql-tool'),
       },
+      needs: [postgres.process],
     });
 
     const startServer = async () => {
@@ -158,6 +162,7 @@ export async function startPostgresStack(o: PostgresStackOptions): Promise<Postg
       runStep(`deploy/setup-namespace.sh (namespace ${namespace})`, 'sh', [join(DEPLOY_DIR, 'setup-namespace.sh')], {
         logFile: join(logDir, 'setup.log'),
         env: { PATH: process.env.PATH, TEMPORAL_ADDRESS: address, TEMPORAL_NAMESPACE: namespace, TEMPORAL_CLI: temporalCli },
+        needs: [server!, postgres.process],
       });
     o.log(`creating namespace ${o.namespace} and the search attributes (deploy/setup-namespace.sh)`);
     await setupNamespace(o.namespace);
@@ -183,6 +188,24 @@ export async function startPostgresStack(o: PostgresStackOptions): Promise<Postg
     await stopAll();
     throw err;
   }
+}
+
+/** Loopback ports for a stack of its own (tests, chaos): the server's nine, PostgreSQL's and the UI's. */
+export async function freeStackPorts(): Promise<{ serverPorts: ServerPorts; postgresPort: number; uiPort: number }> {
+  // Below 32768: the server keeps membership ports in a smallint column (a higher one is fatal at start-up).
+  const ports = await freePorts(11, 32_768);
+  const names = Object.keys(DEFAULT_SERVER_PORTS) as Array<keyof ServerPorts>;
+  const serverPorts = Object.fromEntries(names.map((name, i) => [name, ports[i]!])) as unknown as ServerPorts;
+  return { serverPorts, postgresPort: ports[9]!, uiPort: ports[10]! };
+}
+
+/** Why the stack cannot start here without building or installing something; undefined when it can. */
+export async function stackPrerequisitesMissing(): Promise<string | undefined> {
+  const missing: string[] = [];
+  for (const [script, arg] of [['temporal-server.sh', '--check'], ['postgres.sh', 'check']] as const) {
+    await promisify(execFile)('bash', [join(ROOT, 'scripts', script), arg]).catch((err: { stderr?: string }) => missing.push(String(err.stderr ?? err).trim()));
+  }
+  return missing.length ? missing.join('; ') : undefined;
 }
 
 /** Runs scripts/temporal-server.sh: the pinned binaries and schema files into .temporal/ (built once). */

@@ -20,6 +20,8 @@ export interface StepOptions {
   logFile: string;
   /** Also shows each line as it comes (for slow steps such as building the server). */
   echo?: (line: string) => void;
+  /** Processes the step needs: if one exits meanwhile, the step is stopped and fails with that process's log. */
+  needs?: ManagedProcess[];
 }
 
 /** Runs a one-shot command to completion; throws StepFailed naming `what` when it exits non-zero. */
@@ -34,11 +36,25 @@ export function runStep(what: string, command: string, args: string[], o: StepOp
     };
     child.stdout.on('data', take);
     child.stderr.on('data', take);
-    child.once('error', (err) => reject(new StepFailed(`${what}: could not run ${command}: ${err.message}`)));
+    let settled = false;
+    const settle = (err?: Error) => {
+      if (settled) return;
+      settled = true;
+      if (err) reject(err);
+      else resolve();
+    };
+    child.once('error', (err) => settle(new StepFailed(`${what}: could not run ${command}: ${err.message}`)));
     child.once('close', (code, signal) => {
-      if (code === 0) return resolve();
-      reject(new StepFailed(`${what} failed (${signal ?? `exit ${code}`}); the end of its output (all of it in ${o.logFile}):\n${logTail(o.logFile)}`));
+      if (code === 0) return settle();
+      settle(new StepFailed(`${what} failed (${signal ?? `exit ${code}`}); the end of its output (all of it in ${o.logFile}):\n${logTail(o.logFile)}`));
     });
+    for (const needed of o.needs ?? []) {
+      void needed.exited.then(() => {
+        if (settled) return;
+        child.kill();
+        settle(new StepFailed(`${needed.name} exited during ${what}; the end of its log (${needed.logFile}):\n${logTail(needed.logFile)}`));
+      });
+    }
   });
 }
 
