@@ -1,8 +1,7 @@
-import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { WorkflowFailedError, WorkflowNotFoundError, type Client, type WorkflowHandle } from '@temporalio/client';
 import { FileOutbox } from '../../src/activities/outbox';
-import { workerProcess } from '../dev/worker-process';
+import { stopWorkerProcess, workerProcess } from '../dev/worker-process';
 import { startFakeOpenAI } from '../fake-openai/server';
 import { loadScenario } from '../../src/scenarios';
 import { signalDecision } from '../../src/cli/decisions';
@@ -168,20 +167,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosSummary> {
       recoveryMs,
     };
   } finally {
-    await Promise.all(workers.map(stop));
+    await Promise.all(workers.map(stopWorkerProcess));
     await fake.close();
   }
-}
-
-/** SIGTERM (the worker's graceful shutdown), SIGKILL after 15 s; resolves once the process is gone. */
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
