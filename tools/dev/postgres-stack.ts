@@ -140,23 +140,15 @@ export async function startPostgresStack(o: PostgresStackOptions): Promise<Postg
     server = await startServer();
 
     o.log(`starting the Temporal UI on ${uiUrl} (deploy/temporal-ui.yaml)`);
-    ui = startManagedProcess({
-      name: 'temporal-ui-server',
-      command: join(BIN, 'temporal-ui-server'),
-      args: ['--root', DEPLOY_DIR, '--config', '.', '--env', 'temporal-ui', 'start'],
-      env: {
-        PATH: process.env.PATH,
-        TEMPORAL_ADDRESS: address,
-        TEMPORAL_UI_HOST: '127.0.0.1',
-        TEMPORAL_UI_PORT: String(o.uiPort),
-        TEMPORAL_DEFAULT_NAMESPACE: o.namespace,
-        TEMPORAL_CORS_ORIGINS: (o.uiCorsOrigins ?? [uiUrl, `http://127.0.0.1:${o.uiPort}`]).join(','),
-        TEMPORAL_CODEC_ENDPOINT: o.uiCodecEndpoint ?? '',
-      },
+    ui = await startUi({
+      address,
+      namespace: o.namespace,
+      port: o.uiPort,
+      codecEndpoint: o.uiCodecEndpoint,
+      corsOrigins: o.uiCorsOrigins,
       logFile: join(logDir, 'temporal-ui.log'),
       maxLifetimeSeconds: o.maxLifetimeSeconds,
     });
-    await waitFor(ui, `the Temporal UI at ${uiUrl}`, () => isServerUp(`127.0.0.1:${o.uiPort}`, 500), 30_000);
 
     const setupNamespace = (namespace: string) =>
       runStep(`deploy/setup-namespace.sh (namespace ${namespace})`, 'sh', [join(DEPLOY_DIR, 'setup-namespace.sh')], {
@@ -179,6 +171,8 @@ export async function startPostgresStack(o: PostgresStackOptions): Promise<Postg
       ui,
       async restartServer({ kill = false } = {}) {
         await (kill ? server!.kill() : server!.stop());
+        // A killed process's listening socket can take connections for a few ms more: wait until it is gone.
+        for (let i = 0; i < 100 && (await isServerUp(address, 200)); i += 1) await new Promise((r) => setTimeout(r, 50));
         server = await startServer();
       },
       setupNamespace,
@@ -206,6 +200,40 @@ export async function stackPrerequisitesMissing(): Promise<string | undefined> {
     await promisify(execFile)('bash', [join(ROOT, 'scripts', script), arg]).catch((err: { stderr?: string }) => missing.push(String(err.stderr ?? err).trim()));
   }
   return missing.length ? missing.join('; ') : undefined;
+}
+
+export interface UiOptions {
+  /** The frontend it serves. */
+  address: string;
+  namespace: string;
+  port: number;
+  codecEndpoint?: string;
+  /** Default: http://localhost:<port> and http://127.0.0.1:<port>. */
+  corsOrigins?: string[];
+  logFile: string;
+  maxLifetimeSeconds?: number;
+}
+
+/** ui-server with deploy/temporal-ui.yaml on 127.0.0.1:port, once it answers. */
+export async function startUi(o: UiOptions): Promise<ManagedProcess> {
+  const ui = startManagedProcess({
+    name: 'temporal-ui-server',
+    command: join(BIN, 'temporal-ui-server'),
+    args: ['--root', DEPLOY_DIR, '--config', '.', '--env', 'temporal-ui', 'start'],
+    env: {
+      PATH: process.env.PATH,
+      TEMPORAL_ADDRESS: o.address,
+      TEMPORAL_UI_HOST: '127.0.0.1',
+      TEMPORAL_UI_PORT: String(o.port),
+      TEMPORAL_DEFAULT_NAMESPACE: o.namespace,
+      TEMPORAL_CORS_ORIGINS: (o.corsOrigins ?? [`http://localhost:${o.port}`, `http://127.0.0.1:${o.port}`]).join(','),
+      TEMPORAL_CODEC_ENDPOINT: o.codecEndpoint ?? '',
+    },
+    logFile: o.logFile,
+    maxLifetimeSeconds: o.maxLifetimeSeconds,
+  });
+  await waitFor(ui, `the Temporal UI on port ${o.port}`, () => isServerUp(`127.0.0.1:${o.port}`, 500), 30_000);
+  return ui;
 }
 
 /** Runs scripts/temporal-server.sh: the pinned binaries and schema files into .temporal/ (built once). */
