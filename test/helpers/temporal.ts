@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime, type LogEntry, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, Runtime, type LogEntry, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { FileOutbox, type Outbox } from '../../src/activities/outbox';
 import { createActivities, type Activities } from '../../src/activities';
 import { loadSettings } from '../../src/config';
+import { WorkerLogger } from '../../src/runtime';
 import { OfflineProvider } from '../../src/model/offline-provider';
 import { OpenAIProvider } from '../../src/model/openai-provider';
 import { startFakeOpenAI, type FakeOpenAI } from '../../tools/fake-openai/server';
@@ -19,7 +20,8 @@ export { tempDir };
  */
 export const workerLogs: LogEntry[] = [];
 Runtime.install({
-  logger: new DefaultLogger('INFO', (entry) => {
+  // The worker's own logger (src/runtime.ts), so tests see what an operator would.
+  logger: new WorkerLogger('INFO', (entry) => {
     workerLogs.push(entry);
     if (entry.level === 'ERROR') console.error(entry.message, entry.meta);
   }),
