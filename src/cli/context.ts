@@ -3,6 +3,7 @@ import { WorkflowFailedError } from '@temporalio/client';
 import { loadSettings, type Settings } from '../config';
 import { dataConverterFromSettings } from '../codec';
 import { connectClient } from '../connection';
+import { localStackAt } from '../local-stack';
 import { CommandFailure } from './errors';
 import { runUrl } from './ui-url';
 
@@ -18,12 +19,14 @@ export interface ClientContext {
 /** Settings first (a bad value stops before any connection), then the connection. */
 export async function openClientContext(): Promise<ClientContext> {
   const settings = loadSettings();
-  const { client, connection } = await connectClient(dataConverterFromSettings(settings));
+  const { client, connection, address } = await connectClient(dataConverterFromSettings(settings));
+  // Unless TEMPORAL_UI_URL says otherwise, links go to the UI of the server a launcher runs here.
+  const uiBase = process.env.TEMPORAL_UI_URL ? settings.TEMPORAL_UI_URL : (localStackAt(address)?.uiUrl ?? settings.TEMPORAL_UI_URL);
   return {
     client,
     settings,
     namespace: client.options.namespace,
-    uiUrl: (workflowId, runId) => runUrl(settings.TEMPORAL_UI_URL, client.options.namespace, workflowId, runId),
+    uiUrl: (workflowId, runId) => runUrl(uiBase, client.options.namespace, workflowId, runId),
     close: () => connection.close(),
   };
 }

@@ -4,6 +4,7 @@ import { ConfigError, loadSettings } from '../../src/config';
 import { temporalTarget } from '../../src/connection';
 import { installRuntime } from '../../src/runtime';
 import { createWorker } from '../../src/worker';
+import { advertiseLocalStack } from './advertise';
 import { startBanner } from './banner';
 import { splitAddress } from './dev-server';
 import { DATA_DIR } from './embedded';
@@ -62,6 +63,7 @@ async function main(): Promise<number> {
     uiCodecEndpoint: codec?.url,
     log: (line) => console.log(`  ${line}`),
   });
+  advertiseLocalStack({ address: stack.address, uiUrl: settings.TEMPORAL_UI_URL, storage: `PostgreSQL in ${STATE_DIR}` });
   const worker = await createWorker({ settings });
   workerRunning = true;
   // If the server or the database dies, nothing would be served: take the worker down too.

@@ -1,5 +1,6 @@
 import { startCodecServerFromSettings } from '../../src/codec/main';
 import { loadSettings } from '../../src/config';
+import { advertiseLocalStack } from './advertise';
 import { startBanner } from './banner';
 import { ensureServer, SERVER_LOG } from './embedded';
 import { installRuntime } from '../../src/runtime';
@@ -14,7 +15,9 @@ async function main(): Promise<number> {
   installRuntime(settings);
   // With encryption on, the UI needs the codec server to show anything but ciphertext.
   const codec = settings.PAYLOAD_ENCRYPTION_KEYS ? await startCodecServerFromSettings(settings) : undefined;
-  const { address, namespace, server } = await ensureServer((line) => console.log(line), codec?.url);
+  const { address, namespace, server, uiUrl: startedUi } = await ensureServer((line) => console.log(line), codec?.url);
+  const uiUrl = process.env.TEMPORAL_UI_URL ? settings.TEMPORAL_UI_URL : (startedUi ?? settings.TEMPORAL_UI_URL);
+  if (server) advertiseLocalStack({ address, uiUrl, storage: '.data/temporal.sqlite' });
   const worker = await createWorker({ settings });
   // A dev server that dies takes the worker down with it: nothing would be served.
   let stopping = false;
@@ -25,7 +28,7 @@ async function main(): Promise<number> {
     worker.shutdown();
   });
   console.log(
-    startBanner({ settings, uiUrl: settings.TEMPORAL_UI_URL, server: [`${address} (namespace ${namespace})`], codecUrl: codec?.url, stops: 'the worker and the server' }),
+    startBanner({ settings, uiUrl, server: [`${address} (namespace ${namespace})`], codecUrl: codec?.url, stops: 'the worker and the server' }),
   );
   await worker.run();
   const serverDied = server !== undefined && server.process.exitCode !== null && !stopping;
