@@ -6,7 +6,7 @@ import { tempDir } from './files';
 const quiet = { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} } as never;
 
 /**
- * Today's workflow code, bundled with every patch check (PATCHES in src/workflows/patches.ts)
+ * Today's workflow code, bundled with every patch check (Changes in src/workflows/versions.ts)
  * answering as said: `before` is the code as it was before the patched changes (no new steps, no
  * markers), `without` is the changes shipped unguarded. webpack swaps @temporalio/workflow for a
  * shim (test/helpers/patch-shims) that differs from it only in `patched`.

@@ -1,3 +1,4 @@
+import { loadSettings } from '../../src/config';
 import { routeTicket } from '../../src/workflows';
 import { offlineActivities, startWorker, testEnv, uniqueId, workerLogs } from '../helpers/temporal';
 
@@ -5,7 +6,8 @@ import { offlineActivities, startWorker, testEnv, uniqueId, workerLogs } from '.
 it("logs no warning that the model worker, which runs activities only by design, registers no workflows", async () => {
   const env = await testEnv();
   try {
-    const { worker, taskQueue } = await startWorker(env, offlineActivities());
+    // With a rate limit, model calls get a worker of their own, for activities only.
+    const { worker, taskQueue } = await startWorker(env, offlineActivities(), uniqueId('tq'), loadSettings({ MODEL_RATE_LIMIT_PER_SECOND: '50' }));
     await worker.runUntil(env.client.workflow.execute(routeTicket, { taskQueue, workflowId: uniqueId('logs'), args: [{ text: 'I was charged twice' }] }));
     const lines = workerLogs.map((e) => `${e.level} ${e.message} ${String(e.meta?.taskQueue ?? '')}`);
     // The model worker did run, on its own queue...

@@ -12,7 +12,7 @@ import { tempDir, uniqueId } from '../helpers/temporal';
 
 // A deploy while cases wait for a person: 20 cases park under the worker from before the change
 // (supportCase without "the customer hears of the wait"), that worker process is stopped, the new
-// one starts, and every case is approved and finishes as it began. PATCHES in src/workflows/patches.ts.
+// one starts, and every case is approved and finishes as it began. Changes in src/workflows/versions.ts.
 const CASES = 20;
 
 describeOnPostgresStack('replacing the worker while cases wait for approval', () => {

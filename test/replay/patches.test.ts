@@ -7,7 +7,7 @@ import { bundleWithPatches } from '../helpers/patch-bundles';
 // Its runtime logs only errors: a replay worker per history would otherwise fill the output.
 import '../helpers/temporal';
 
-// The stored histories of supportCase from before PATCHES.customerHearsOfTheWait (runs that waited
+// The stored histories of supportCase from before Changes.customerHearsOfTheWait (runs that waited
 // for a person under the old code) against the code with every patch check forced one way.
 const history = (name: string) => historyFromJSON(JSON.parse(readFileSync(join(__dirname, 'histories', `${name}.json`), 'utf8')));
 const RECORDED_BEFORE_THE_PATCH = ['support-case-approved', 'support-case-rejected', 'support-case-expired', 'support-case-updates'];
