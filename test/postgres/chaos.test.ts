@@ -18,7 +18,7 @@ describeOnPostgresStack('faults on the production topology', () => {
     ports = await freeStackPorts();
     stack = await start();
   }, 180_000);
-  afterAll(() => stack?.stop());
+  afterAll(() => stack?.discard());
 
   const chaos = async (fault: ChaosFault, strike: ChaosOptions['strike']) => {
     const connection = await Connection.connect({ address: stack.address });

@@ -61,7 +61,7 @@ async function onPostgres(run: Run): Promise<ChaosSummary[]> {
       await run('restart-postgres', () => stack.postgres.restart(), stack.address),
     ];
   } finally {
-    await stack.stop();
+    await stack.discard();
   }
 }
 

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { isServerUp } from './dev-server';
@@ -70,6 +71,8 @@ export interface PostgresStack {
   setupNamespace(namespace: string): Promise<void>;
   /** The UI, the server, then PostgreSQL. */
   stop(): Promise<void>;
+  /** stop(), then deletes the cluster's files (tens of MB): for throw-away stacks. The logs stay. */
+  discard(): Promise<void>;
 }
 
 /**
@@ -177,6 +180,10 @@ export async function startPostgresStack(o: PostgresStackOptions): Promise<Postg
       },
       setupNamespace,
       stop: stopAll,
+      async discard() {
+        await stopAll();
+        rmSync(join(o.dir, 'data'), { recursive: true, force: true });
+      },
     };
   } catch (err) {
     await stopAll();
