@@ -11,8 +11,8 @@ import { loadPrices } from './model/prices';
 import { installRuntime } from './runtime';
 import { observeWith } from './telemetry/model-call';
 import { modelMetrics } from './telemetry/model-metrics';
-import { startTracing, type Tracing } from './telemetry/tracing';
-import { reportWaitingCasesFor } from './telemetry/waiting-cases';
+import type { Tracing } from './telemetry/tracing';
+import { startWorkerTelemetry } from './telemetry/worker-telemetry';
 import { tracedBundlePath } from './telemetry/workflow-modules';
 import { WorkerGroup } from './worker-group';
 import { modelTaskQueue } from './workflows/task-queues';
@@ -98,19 +98,17 @@ export async function createWorker(options: CreateWorkerOptions = {}): Promise<W
 async function main(): Promise<void> {
   const settings = loadSettings();
   installRuntime(settings);
-  const tracing = await startTracing('worker');
+  const telemetry = await startWorkerTelemetry(settings);
   const { connection, namespace } = await connectWorker();
-  const worker = await createWorker({ settings, tracing, connection, namespace });
-  const stopCounting = reportWaitingCasesFor(settings, new Client({ connection, namespace }));
+  const worker = await createWorker({ settings, tracing: telemetry.tracing, connection, namespace });
+  await telemetry.countWaitingCases(async () => new Client({ connection, namespace }));
   console.log(
-    `worker: task queue ${settings.TASK_QUEUE}, model ${modelLabel(settings)} (${settings.MODEL_PROVIDER})${tracing ? `, traces as ${tracing.serviceName}` : ''}; Ctrl-C stops it`,
+    `worker: task queue ${settings.TASK_QUEUE}, model ${modelLabel(settings)} (${settings.MODEL_PROVIDER}), traces ${telemetry.summary}; Ctrl-C stops it`,
   );
   try {
     await worker.run();
   } finally {
-    stopCounting();
-    // Spans still batched are sent before the process ends.
-    await tracing?.shutdown();
+    await telemetry.stop();
   }
 }
 

@@ -91,6 +91,8 @@ async function main(): Promise<void> {
         name: 'support-case-updates',
         run: (workflowId) => decided(workflowId, [{ kind: 'approve', by: 'mallory' }, { kind: 'escalate', by: 'carol', reason: 'payments team', team: 'Payments' }], 'update'),
       },
+      // Since Changes.customerHearsOfTheWait: the patch marker and the customer told of the wait.
+      { name: 'support-case-customer-told-of-wait', run: (workflowId) => decided(workflowId, [{ kind: 'approve', by: 'alice', comment: 'ok' }], 'update') },
       {
         name: 'support-case-expired',
         run: (workflowId) => env.client.workflow.execute(supportCase, { taskQueue, workflowId, args: [{ ticket: { text: TECHNICAL }, scenario: payment, approvers: ['alice'], approvalTimeout: '1s' }] }),

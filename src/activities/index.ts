@@ -97,9 +97,13 @@ export function createActivities({ provider, outbox, observeModelCall = modelMet
       return outbox.put('actions', `${caseId}:${action}`, { caseId, action, ...record });
     },
 
-    /** Tells the customer how their case ended (simulated); once per case. */
-    async notifyCustomer(input: { caseId: string; customer?: string; message: string }): Promise<OutboxReceipt> {
-      return outbox.put('notifications', `${input.caseId}:closed`, input);
+    /**
+     * Tells the customer about their case (simulated): that a fix waits for approval, or how it ended;
+     * once per case and purpose. No purpose means the ending (what runs started before `waiting` send).
+     */
+    async notifyCustomer(input: { caseId: string; customer?: string; message: string; purpose?: 'waiting' | 'closed' }): Promise<OutboxReceipt> {
+      const { purpose = 'closed', ...record } = input;
+      return outbox.put('notifications', `${input.caseId}:${purpose}`, { ...record, purpose });
     },
 
     /** Puts a routed ticket in its team's queue; idempotent per delivery key. */

@@ -4,6 +4,7 @@ import { loadSettings, type Settings } from '../config';
 import { dataConverterFromSettings } from '../codec';
 import { connectClient } from '../connection';
 import { startTracing } from '../telemetry/tracing';
+import { localStackAt } from '../local-stack';
 import { CommandFailure } from './errors';
 import { runUrl } from './ui-url';
 
@@ -20,12 +21,14 @@ export interface ClientContext {
 export async function openClientContext(): Promise<ClientContext> {
   const settings = loadSettings();
   const tracing = await startTracing('client');
-  const { client, connection } = await connectClient(dataConverterFromSettings(settings), tracing && { workflow: tracing.workflowClientInterceptors });
+  const { client, connection, address } = await connectClient(dataConverterFromSettings(settings), tracing && { workflow: tracing.workflowClientInterceptors });
+  // Unless TEMPORAL_UI_URL says otherwise, links go to the UI of the server a launcher runs here.
+  const uiBase = process.env.TEMPORAL_UI_URL ? settings.TEMPORAL_UI_URL : (localStackAt(address)?.uiUrl ?? settings.TEMPORAL_UI_URL);
   return {
     client,
     settings,
     namespace: client.options.namespace,
-    uiUrl: (workflowId, runId) => runUrl(settings.TEMPORAL_UI_URL, client.options.namespace, workflowId, runId),
+    uiUrl: (workflowId, runId) => runUrl(uiBase, client.options.namespace, workflowId, runId),
     close: () => connection.close(),
   };
 }

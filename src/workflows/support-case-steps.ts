@@ -76,6 +76,12 @@ export async function act(c: CaseState, action: ActionName, recommendation: stri
     : { status: 'Resolved', details: `Approved by ${by}: ${action} done`, path: 'human', decision: 'approved', decidedBy: by, action, reason: comment ?? recommendation };
 }
 
+/** While a person decides (which may take hours), the customer knows a fix was found and when to expect word. */
+export async function tellCustomerItWaits(c: CaseState, action: ActionName): Promise<void> {
+  const by = new Date(Date.now() + c.request.approvalTimeoutMs).toISOString();
+  await notify(c, `We found the likely cause and a fix (${ACTIONS[action].description.toLowerCase()}); it waits for approval. You will hear from us by ${by}.`, 'waiting');
+}
+
 /** Nothing runs; the customer hears that an engineer follows up. */
 export async function reject(c: CaseState, { by, reason }: RejectDecision): Promise<Ending> {
   await notify(c, 'We looked into your issue; an engineer will follow up.');
@@ -96,9 +102,9 @@ export async function expire(c: CaseState): Promise<Ending> {
   return { status: 'Expired', details: `Expired: escalated to ${ON_CALL_TEAM}`, path: 'human', decision: 'expired', decidedBy: 'timer', action: null, team: ON_CALL_TEAM, reason: waited };
 }
 
-function notify(c: CaseState, message: string) {
+function notify(c: CaseState, message: string, purpose?: 'waiting') {
   const { customer } = c.request.ticket;
-  return notifyCustomer.executeWithOptions({ summary: 'notify customer' }, [{ caseId: c.caseId, ...(customer && { customer }), message }]);
+  return notifyCustomer.executeWithOptions({ summary: purpose ? 'tell customer it waits' : 'notify customer' }, [{ caseId: c.caseId, ...(customer && { customer }), message, ...(purpose && { purpose }) }]);
 }
 
 function handOver(c: CaseState, team: string, reason: string) {

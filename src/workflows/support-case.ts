@@ -1,8 +1,9 @@
-import { workflowInfo } from '@temporalio/workflow';
+import { patched, workflowInfo } from '@temporalio/workflow';
 import { proposeAction } from '../domain/actions';
 import { readSupportCaseInput, type SupportCaseInput, type SupportCaseResult } from './support-case.contract';
 import { CaseState } from './support-case-state';
-import { act, classify, escalate, expire, investigate, isInvestigable, reject, route } from './support-case-steps';
+import { Changes } from './versions';
+import { act, classify, escalate, expire, investigate, isInvestigable, reject, route, tellCustomerItWaits } from './support-case-steps';
 
 /**
  * Pattern C: code runs the process, a bounded agent investigates one stage, a person approves what
@@ -27,7 +28,8 @@ export async function supportCase(input: SupportCaseInput): Promise<SupportCaseR
   const reasons = c.validate(action);
   if (reasons.length === 0) return c.close(await act(c, action, agent.recommendation, 'policy'));
 
-  // 4. A person decides before the deadline, or on-call takes the case.
+  // 4. A person decides before the deadline, or on-call takes the case; the customer hears of the wait.
+  if (patched(Changes.customerHearsOfTheWait)) await tellCustomerItWaits(c, action);
   const decision = await c.waitForPerson(action, agent.recommendation, reasons);
   if (!decision) return c.close(await expire(c));
   if (decision.kind === 'approve') return c.close(await act(c, action, agent.recommendation, decision.by, decision.comment));

@@ -12,4 +12,10 @@ export const Changes = {
   deliverLocally: 'deliver-as-local-activity',
   /** 2026-11: the agent's simulated tools run as local activities: one workflow task a step instead of two. */
   toolsLocally: 'tools-as-local-activities',
+  /**
+   * 2026-11: supportCase tells the customer that a fix waits for a person, and until when. Cases wait
+   * for hours: retire it (deprecatePatch) only once the deploy is older than APPROVAL_TIMEOUT plus
+   * the agent stage's timeout, so no case from before it is open.
+   */
+  customerHearsOfTheWait: 'customer-hears-of-the-wait',
 } as const;

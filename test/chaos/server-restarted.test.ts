@@ -33,7 +33,7 @@ it('completes every workflow after the dev server (SQLite) is restarted mid-run'
   try {
     const summary = await runChaos({
       fault: 'restart-server',
-      restartServer: async () => {
+      strike: async () => {
         await server.stop();
         server = await startDevServer(options);
       },

@@ -1,62 +1,98 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { SettingsFields } from '../../src/config';
 import { ALL_SEARCH_ATTRIBUTES } from '../../src/workflows/search-attributes';
+import { COMPOSE_FILE, hostPath, loadCompose, pinnedVersions, ROOT, type ComposeProject } from '../helpers/compose';
 import { tempDir } from '../helpers/files';
 
-// No Docker engine here: the compose file is checked for what the worker needs, not run.
-const compose = parse(readFileSync(join(__dirname, '..', '..', 'docker-compose.yml'), 'utf8')) as {
-  services: Record<string, { environment?: Record<string, unknown>; command?: string[]; depends_on?: Record<string, { condition: string }> }>;
+// No Docker engine here: compose-go (the loader Docker Compose uses) reads the file, and these
+// checks hold it to what the tests run. test/postgres runs the very commands of these services.
+let project: ComposeProject;
+beforeAll(() => {
+  project = loadCompose();
+}, 300_000);
+
+const service = (name: string) => {
+  const s = project.services[name];
+  if (!s) throw new Error(`docker-compose.yml has no service ${name}`);
+  return s;
 };
 
-const ROOT = join(__dirname, '..', '..');
-
 describe('docker-compose.yml', () => {
-  const worker = compose.services.worker!;
-
-  it('is accepted by compose-go, the loader Docker Compose uses (schema, interpolation, references)', () => {
-    // `go run` builds tools/compose-validate once (the Go build cache keeps it) from pinned modules.
-    const out = execFileSync('go', ['run', '.', join(ROOT, 'docker-compose.yml')], { cwd: join(ROOT, 'tools', 'compose-validate'), encoding: 'utf8' });
-    expect(out.trim().split('\n')).toEqual(['postgresql', 'temporal', 'temporal-schema', 'temporal-setup', 'temporal-ui', 'worker']);
-  }, 300_000);
-
-  it('adds the codec server, built from the same image, under the encryption profile', () => {
-    const out = execFileSync('go', ['run', '.', join(ROOT, 'docker-compose.yml')], {
-      cwd: join(ROOT, 'tools', 'compose-validate'),
-      encoding: 'utf8',
-      env: { ...process.env, COMPOSE_PROFILES: 'encryption' },
-    });
-    expect(out.trim().split('\n')).toContain('codec-server');
-    const codec = compose.services['codec-server']!;
-    // lib/codec/main.js is what `npm run build` makes of src/codec/main.ts.
-    expect(codec.command?.slice(0, 2)).toEqual(['node', 'lib/codec/main.js']);
-    expect(existsSync(join(ROOT, 'src', 'codec', 'main.ts'))).toBe(true);
-    expect(codec.environment?.PAYLOAD_ENCRYPTION_KEYS).toBe(worker.environment?.PAYLOAD_ENCRYPTION_KEYS);
-    expect(compose.services['temporal-ui']?.environment?.TEMPORAL_CODEC_ENDPOINT).toBeDefined();
-  }, 300_000);
+  it('is accepted by compose-go, with the stack and the worker', () => {
+    expect(Object.keys(project.services).sort()).toEqual(['postgresql', 'temporal', 'temporal-schema', 'temporal-setup', 'temporal-ui', 'worker']);
+  });
 
   it('would be refused by compose-go if a dependency condition were wrong (the check can fail)', () => {
     const broken = join(tempDir(), 'docker-compose.yml');
-    writeFileSync(broken, readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8').replace(/service_completed_successfully/g, 'service_done'));
-    expect(() => execFileSync('go', ['run', '.', broken], { cwd: join(ROOT, 'tools', 'compose-validate'), stdio: 'pipe' })).toThrow(/condition value must be one of/);
+    writeFileSync(broken, readFileSync(COMPOSE_FILE, 'utf8').replace(/service_completed_successfully/g, 'service_done'));
+    expect(() => loadCompose(broken)).toThrow(/condition value must be one of/);
   }, 300_000);
 
+  it('runs the images of the versions the tests run', () => {
+    const { server, ui } = pinnedVersions();
+    expect(service('temporal').image).toBe(`temporalio/server:${server}`);
+    expect(service('temporal-schema').image).toBe(`temporalio/admin-tools:${server}`);
+    expect(service('temporal-setup').image).toBe(`temporalio/admin-tools:${server}`);
+    expect(service('temporal-ui').image).toBe(`temporalio/ui:${ui}`);
+  });
+
+  it('runs the deploy/ files the tests run, mounted from the repository', () => {
+    const deploy = (name: string) => join(ROOT, 'deploy', name);
+    const runs = (name: string) => {
+      const s = service(name);
+      const argv = [...(s.entrypoint ?? []), ...(s.command ?? [])];
+      return argv.map((arg) => hostPath(s, arg)).filter((p): p is string => p !== undefined);
+    };
+    expect(runs('temporal-schema')).toEqual([deploy('schema.sh')]);
+    expect(runs('temporal-setup')).toEqual([deploy('setup-namespace.sh')]);
+    expect(runs('temporal')).toEqual([deploy('temporal-server.yaml')]);
+    expect(hostPath(service('temporal'), service('temporal').environment!.DYNAMIC_CONFIG_FILE_PATH!)).toBe(deploy('dynamicconfig.yaml'));
+    // The UI image reads config/docker.yaml: deploy/temporal-ui.yaml is mounted in its place.
+    expect(hostPath(service('temporal-ui'), '/home/ui-server/config/docker.yaml')).toBe(deploy('temporal-ui.yaml'));
+    for (const name of ['schema.sh', 'setup-namespace.sh', 'temporal-server.yaml', 'dynamicconfig.yaml', 'temporal-ui.yaml', 'search-attributes.txt']) {
+      expect(existsSync(deploy(name))).toBe(true);
+    }
+  });
+
+  it('lists in deploy/search-attributes.txt exactly the search attributes the workflows set', () => {
+    const listed = readFileSync(join(ROOT, 'deploy', 'search-attributes.txt'), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() && !line.trim().startsWith('#'))
+      .map((line) => line.trim().split(/\s+/).join(' '));
+    const cliType = { KEYWORD: 'Keyword', TEXT: 'Text', INT: 'Int', DOUBLE: 'Double', BOOL: 'Bool', DATETIME: 'Datetime', KEYWORD_LIST: 'KeywordList' } as const;
+    expect(listed.sort()).toEqual(ALL_SEARCH_ATTRIBUTES.map((key) => `${key.name} ${cliType[key.type]}`).sort());
+  });
+
   it('sets every setting the worker reads, and the Temporal address', () => {
+    const env = service('worker').environment ?? {};
     const keys = Object.keys(SettingsFields.shape);
     expect(keys.length).toBeGreaterThan(10);
-    for (const key of keys) expect(Object.keys(worker.environment ?? {})).toContain(key);
-    expect(worker.environment?.TEMPORAL_ADDRESS).toBe('temporal:7233');
+    for (const key of keys) expect(Object.keys(env)).toContain(key);
+    expect(env.TEMPORAL_ADDRESS).toBe('temporal:7233');
+    expect(service('temporal-setup').environment?.TEMPORAL_NAMESPACE).toBe(env.TEMPORAL_NAMESPACE);
   });
 
-  it('creates every search attribute the workflows set', () => {
-    const setup = compose.services['temporal-setup']?.command?.join('\n') ?? '';
-    for (const key of ALL_SEARCH_ATTRIBUTES) expect(setup).toContain(key.name);
+  it('gives the schema job and the server the same database password', () => {
+    const project = loadCompose(COMPOSE_FILE, { POSTGRES_PASSWORD: 'not-the-default' });
+    expect(project.services['postgresql']?.environment?.POSTGRES_PASSWORD).toBe('not-the-default');
+    expect(project.services['temporal-schema']?.environment?.SQL_PASSWORD).toBe('not-the-default');
+    expect(project.services['temporal']?.environment?.POSTGRES_PWD).toBe('not-the-default');
+  }, 300_000);
+
+  it('starts the server after the schema job, and the worker after the set-up job', () => {
+    expect(service('temporal').depends_on?.['temporal-schema']?.condition).toBe('service_completed_successfully');
+    expect(service('worker').depends_on?.['temporal-setup']?.condition).toBe('service_completed_successfully');
   });
 
-  it('starts the worker only after schema and namespace set-up', () => {
-    expect(worker.depends_on?.['temporal-setup']?.condition).toBe('service_completed_successfully');
-    expect(compose.services.temporal?.depends_on?.['temporal-schema']?.condition).toBe('service_completed_successfully');
-  });
+  it('adds the codec server, built from the same image, under the encryption profile', () => {
+    const withCodec = loadCompose(COMPOSE_FILE, { COMPOSE_PROFILES: 'encryption' });
+    const codec = withCodec.services['codec-server'];
+    expect(codec).toBeDefined();
+    // lib/codec/main.js is what `npm run build` makes of src/codec/main.ts.
+    expect(codec?.command?.slice(0, 2)).toEqual(['node', 'lib/codec/main.js']);
+    expect(existsSync(join(ROOT, 'src', 'codec', 'main.ts'))).toBe(true);
+    expect(Object.keys(codec?.environment ?? {})).toContain('PAYLOAD_ENCRYPTION_KEYS');
+    expect(Object.keys(service('temporal-ui').environment ?? {})).toContain('TEMPORAL_CODEC_ENDPOINT');
+  }, 300_000);
 });

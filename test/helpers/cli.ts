@@ -1,7 +1,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkerGroup } from '../../src/worker-group';
 import { runClient } from '../../src/client';
-import { offlineActivities, startWorker, testEnv } from './temporal';
+import { offlineActivities, startWorker, testEnv, type TestTarget } from './temporal';
 
 /** Runs the client CLI in-process, capturing what it prints. */
 export async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -21,14 +21,20 @@ export async function cli(...argv: string[]): Promise<{ code: number; out: strin
  * A running offline worker for the file, with the client's environment pointed at the suite's
  * server and that worker's task queue (approvers alice and bob). Restores the environment after.
  */
-export function useClientAndWorker(): { readonly env: TestWorkflowEnvironment; readonly worker: WorkerGroup; readonly taskQueue: string } {
+export function useClientAndWorker(target?: () => TestTarget): { readonly env: TestWorkflowEnvironment; readonly worker: WorkerGroup; readonly taskQueue: string } {
   const t = {} as { env: TestWorkflowEnvironment; worker: WorkerGroup; taskQueue: string; running: Promise<void> };
   const saved = { ...process.env };
   beforeAll(async () => {
-    t.env = await testEnv();
+    t.env = await testEnv(target?.());
     const started = await startWorker(t.env, offlineActivities());
     Object.assign(t, started, { running: started.worker.run() });
-    Object.assign(process.env, { TEMPORAL_ADDRESS: t.env.address, TASK_QUEUE: t.taskQueue, APPROVERS: 'alice,bob', MODEL_PROVIDER: 'offline' });
+    Object.assign(process.env, {
+      TEMPORAL_ADDRESS: t.env.address,
+      TEMPORAL_NAMESPACE: t.env.namespace ?? 'default',
+      TASK_QUEUE: t.taskQueue,
+      APPROVERS: 'alice,bob',
+      MODEL_PROVIDER: 'offline',
+    });
   });
   afterAll(async () => {
     process.env = saved;

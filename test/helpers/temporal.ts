@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime, type LogEntry, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, Runtime, type LogEntry, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { FileOutbox, type Outbox } from '../../src/activities/outbox';
 import { createActivities, type Activities } from '../../src/activities';
 import { loadSettings } from '../../src/config';
+import { WorkerLogger } from '../../src/runtime';
 import { OfflineProvider } from '../../src/model/offline-provider';
 import { OpenAIProvider } from '../../src/model/openai-provider';
 import { startFakeOpenAI, type FakeOpenAI } from '../../tools/fake-openai/server';
@@ -19,7 +20,8 @@ export { tempDir };
  */
 export const workerLogs: LogEntry[] = [];
 Runtime.install({
-  logger: new DefaultLogger('INFO', (entry) => {
+  // The worker's own logger (src/runtime.ts), so tests see what an operator would.
+  logger: new WorkerLogger('INFO', (entry) => {
     workerLogs.push(entry);
     if (entry.level === 'ERROR') console.error(entry.message, entry.meta);
   }),
@@ -35,11 +37,17 @@ export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
 
 const quietLogger = { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} } as never;
 
-/** A connection to the suite's shared dev server (started in test/setup/global-setup.ts). */
-export async function testEnv(): Promise<TestWorkflowEnvironment> {
-  const address = process.env.SWITCHBOARD_TEST_TEMPORAL_ADDRESS;
+/** Where a test's Temporal server is: the suite's dev server unless said otherwise (test/postgres passes its stack). */
+export interface TestTarget {
+  address: string;
+  namespace: string;
+}
+
+/** A connection to the suite's shared dev server (started in test/setup/global-setup.ts), or to `target`. */
+export async function testEnv(target?: TestTarget): Promise<TestWorkflowEnvironment> {
+  const address = target?.address ?? process.env.SWITCHBOARD_TEST_TEMPORAL_ADDRESS;
   if (!address) throw new Error('no test Temporal server: run the suite through jest (globalSetup starts it)');
-  return TestWorkflowEnvironment.createFromExistingServer({ address });
+  return TestWorkflowEnvironment.createFromExistingServer({ address, namespace: target?.namespace ?? 'default' });
 }
 
 export function uniqueId(prefix: string): string {

@@ -72,7 +72,9 @@ describe('supportCase on a real Temporal server', () => {
     });
     expect(result).toMatchObject({ decision: 'rejected', decidedBy: 'bob', action: null, reason: 'rotate during the maintenance window instead' });
     expect(actions).toHaveLength(0);
-    expect(notifications).toHaveLength(1);
+    // While it waited, the customer heard that a fix waits for approval; then how it ended.
+    expect(notifications.map((n) => n.purpose)).toEqual(['waiting', 'closed']);
+    expect(notifications[0]).toMatchObject({ message: expect.stringMatching(/waits for approval\. You will hear from us by \d{4}-/) });
   });
 
   it('hands the case to the named team when a person escalates', async () => {

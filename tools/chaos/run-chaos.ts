@@ -1,8 +1,7 @@
-import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { WorkflowFailedError, WorkflowNotFoundError, type Client, type WorkflowHandle } from '@temporalio/client';
 import { FileOutbox } from '../../src/activities/outbox';
-import { workerProcess } from '../dev/worker-process';
+import { stopWorkerProcess, workerProcess } from '../dev/worker-process';
 import { startFakeOpenAI } from '../fake-openai/server';
 import { loadScenario } from '../../src/scenarios';
 import { signalDecision } from '../../src/cli/decisions';
@@ -15,13 +14,19 @@ import { routeTicket, supportCase, troubleshoot } from '../../src/workflows';
  * - kill-one-of-two: two worker processes share the task queues; one is SIGKILLed, the other finishes.
  * - restart-server: the Temporal server is stopped and started again (its state in a file); the
  *   worker stays up, reconnects and finishes.
+ * - kill-server: temporal-server (on PostgreSQL) is SIGKILLed and started again.
+ * - restart-postgres: the database under temporal-server stops (fast shutdown) and starts again;
+ *   the server stays up.
  */
-export type ChaosFault = 'kill-worker' | 'kill-one-of-two' | 'restart-server';
+export type ChaosFault = 'kill-worker' | 'kill-one-of-two' | 'restart-server' | 'kill-server' | 'restart-postgres';
+
+/** The faults that strike the server side, through ChaosOptions.strike. */
+const SERVER_FAULTS: readonly ChaosFault[] = ['restart-server', 'kill-server', 'restart-postgres'];
 
 export interface ChaosOptions {
   fault: ChaosFault;
-  /** Stops and starts the server at `address` again; needed for restart-server. */
-  restartServer?: () => Promise<void>;
+  /** Does the fault to the server side and returns once the server answers again; needed for the server faults. */
+  strike?: () => Promise<void>;
   client: Client;
   address: string;
   /** Workflows of each kind (route, troubleshoot, case). */
@@ -45,6 +50,8 @@ export interface ChaosSummary {
   requestsBeforeFault: number;
   modelAttemptsInHistory: number;
   duplicateSideEffects: number;
+  /** From the fault until the server side answers again (server faults), or the victim is gone. */
+  strikeMs: number;
   /** From the fault to the last workflow's completion. */
   recoveryMs: number;
 }
@@ -98,7 +105,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosSummary> {
     OUTBOX_DIR: outboxDir,
     LOG_LEVEL: 'ERROR',
   };
-  if (o.fault === 'restart-server' && !o.restartServer) throw new Error('restart-server needs restartServer');
+  if (SERVER_FAULTS.includes(o.fault) && !o.strike) throw new Error(`${o.fault} needs strike`);
   const workers = [workerProcess(env, log)];
   if (o.fault === 'kill-one-of-two') workers.push(workerProcess(env, log));
   try {
@@ -128,15 +135,16 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosSummary> {
     }
     const requestsBeforeFault = fake.requestCount;
     const faultAt = Date.now();
-    if (o.fault === 'restart-server') {
-      await o.restartServer!();
-      log(`server restarted in ${Date.now() - faultAt} ms`);
+    if (SERVER_FAULTS.includes(o.fault)) {
+      await o.strike!();
     } else {
       const victim = workers[0]!;
       victim.kill('SIGKILL');
       await new Promise((r) => victim.once('exit', r));
       if (o.fault === 'kill-worker') workers.push(workerProcess(env, log));
     }
+    const strikeMs = Date.now() - faultAt;
+    log(`${o.fault}: done in ${strikeMs} ms`);
 
     // A person approves every case once it waits; the signal survives the worker's death.
     const approvals = cases.map(async (handle) => {
@@ -152,9 +160,11 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosSummary> {
     const ids = handles.map(({ handle }) => handle.workflowId);
     const childIds = ids.filter((id) => id.startsWith('chaos-case')).map((id) => `${id}-agent`);
     const outbox = new FileOutbox(outboxDir);
-    const [deliveries, actions] = [await outbox.list('deliveries'), await outbox.list('actions')];
-    // Keys are unique by construction; a duplicate would show as more entries than runs that deliver.
-    const duplicateSideEffects = Math.max(0, deliveries.length - o.perKind) + Math.max(0, actions.length - o.perKind);
+    const [deliveries, actions, notifications] = [await outbox.list('deliveries'), await outbox.list('actions'), await outbox.list('notifications')];
+    // Keys are unique by construction; a duplicate would show as more entries than runs that write
+    // them: a delivery a ticket, an action a case, two notifications a case (it waits, it closed).
+    const duplicateSideEffects =
+      Math.max(0, deliveries.length - o.perKind) + Math.max(0, actions.length - o.perKind) + Math.max(0, notifications.length - 2 * o.perKind);
     return {
       fault: o.fault,
       started: handles.length,
@@ -165,23 +175,11 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosSummary> {
       requestsBeforeFault,
       modelAttemptsInHistory: await modelAttempts(o.client, [...ids, ...childIds]),
       duplicateSideEffects,
+      strikeMs,
       recoveryMs,
     };
   } finally {
-    await Promise.all(workers.map(stop));
+    await Promise.all(workers.map(stopWorkerProcess));
     await fake.close();
   }
-}
-
-/** SIGTERM (the worker's graceful shutdown), SIGKILL after 15 s; resolves once the process is gone. */
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }

@@ -1,7 +1,9 @@
 // compose-validate loads a compose file the way Docker Compose does (compose-go: schema,
-// interpolation, consistency of references) and prints its services. There is no Docker engine on
-// the project's machines, so this is how the tests know docker-compose.yml would be accepted.
-// COMPOSE_PROFILES activates profiles, as it does for docker compose.
+// interpolation, consistency of references) and prints its services, or with --json the whole
+// project as Compose resolved it (defaults filled in, bind mounts as absolute host paths). There is
+// no Docker engine on the project's machines, so this is how the tests know docker-compose.yml
+// would be accepted, and what each service would run. COMPOSE_PROFILES activates profiles, as it
+// does for docker compose.
 package main
 
 import (
@@ -19,17 +21,30 @@ func fail(err error) {
 }
 
 func main() {
-	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: compose-validate <docker-compose.yml>")
+	args := os.Args[1:]
+	asJSON := len(args) == 2 && args[0] == "--json"
+	if asJSON {
+		args = args[1:]
+	}
+	if len(args) != 1 {
+		fmt.Fprintln(os.Stderr, "usage: compose-validate [--json] <docker-compose.yml>")
 		os.Exit(2)
 	}
-	opts, err := cli.NewProjectOptions([]string{os.Args[1]}, cli.WithOsEnv, cli.WithDefaultProfiles(), cli.WithConsistency(true))
+	opts, err := cli.NewProjectOptions(args, cli.WithOsEnv, cli.WithDefaultProfiles(), cli.WithConsistency(true))
 	if err != nil {
 		fail(err)
 	}
 	project, err := opts.LoadProject(context.Background())
 	if err != nil {
 		fail(err)
+	}
+	if asJSON {
+		out, err := project.MarshalJSON()
+		if err != nil {
+			fail(err)
+		}
+		fmt.Println(string(out))
+		return
 	}
 	names := project.ServiceNames()
 	sort.Strings(names)

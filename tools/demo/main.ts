@@ -5,6 +5,7 @@ import { decide } from '../../src/cli/decide';
 import { runClient } from '../../src/client';
 import { loadSettings } from '../../src/config';
 import { ensureServer } from '../dev/embedded';
+import { whereTheRunsAre } from './where-runs-are';
 import { supportCase } from '../../src/workflows';
 import { loadScenario } from '../../src/scenarios';
 import { installRuntime } from '../../src/runtime';
@@ -15,7 +16,7 @@ const section = (title: string) => say(`\n=== ${title}\n`);
 
 /**
  * `npm run demo`: one ticket through each pattern on the embedded default, the hybrid case stopping
- * for a person. The runs stay in .data/temporal.sqlite for the UI.
+ * for a person. It says at the end where the runs are kept and which UI shows them.
  */
 async function main(): Promise<number> {
   const { interactive } = new Command('demo')
@@ -27,7 +28,7 @@ async function main(): Promise<number> {
   const settings = loadSettings();
   // The demo's own output tells the story; the worker speaks up only when something is wrong.
   installRuntime({ ...settings, LOG_LEVEL: 'WARN' });
-  const { server } = await ensureServer(say);
+  const { address, namespace, server, uiUrl: startedUi } = await ensureServer(say);
   const worker = await createWorker({ settings });
   const running = worker.run();
   let failures = 0;
@@ -69,7 +70,7 @@ async function main(): Promise<number> {
     await server?.stop();
   }
   section('Done');
-  say(`The runs are saved in .data/temporal.sqlite. Browse them: npm start, then ${settings.TEMPORAL_UI_URL}`);
+  say(whereTheRunsAre(address, namespace, startedUi));
   return failures === 0 ? 0 : 1;
 }
 

@@ -9,9 +9,9 @@ export const SERVER_LOG = join(DATA_DIR, 'temporal-server.log');
 /**
  * The embedded default: the server at TEMPORAL_ADDRESS if one answers, else a dev server started
  * here with its state in .data/temporal.sqlite (runs survive a restart) and the UI on TEMPORAL_UI_PORT.
- * `server` is set only when this call started one; the caller stops it.
+ * `server` (and the `uiUrl` of its UI) is set only when this call started one; the caller stops it.
  */
-export async function ensureServer(log: (line: string) => void, uiCodecEndpoint?: string): Promise<{ address: string; namespace: string; server?: DevServer }> {
+export async function ensureServer(log: (line: string) => void, uiCodecEndpoint?: string): Promise<{ address: string; namespace: string; server?: DevServer; uiUrl?: string }> {
   const { connectionOptions, namespace } = temporalTarget();
   const address = connectionOptions.address;
   if (await isServerUp(address)) {
@@ -20,14 +20,15 @@ export async function ensureServer(log: (line: string) => void, uiCodecEndpoint?
     return { address, namespace };
   }
   log(`Nothing answers at ${address}: starting a Temporal dev server (log: ${SERVER_LOG})`);
+  const uiPort = Number(process.env.TEMPORAL_UI_PORT || 8233);
   const server = await startDevServer({
     cli: resolveTemporalCli(),
     address,
     namespace,
-    uiPort: Number(process.env.TEMPORAL_UI_PORT ?? 8233),
+    uiPort,
     dbFile: join(DATA_DIR, 'temporal.sqlite'),
     logFile: SERVER_LOG,
     uiCodecEndpoint,
   });
-  return { address, namespace, server };
+  return { address, namespace, server, uiUrl: `http://localhost:${uiPort}` };
 }

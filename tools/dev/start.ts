@@ -1,11 +1,11 @@
 import { startCodecServerFromSettings } from '../../src/codec/main';
 import { loadSettings } from '../../src/config';
-import { modelLabel } from '../../src/model';
+import { advertiseLocalStack } from './advertise';
+import { startBanner } from './banner';
 import { ensureServer, SERVER_LOG } from './embedded';
 import { installRuntime } from '../../src/runtime';
 import { connectClient } from '../../src/connection';
-import { reportWaitingCasesFor } from '../../src/telemetry/waiting-cases';
-import { startTracing } from '../../src/telemetry/tracing';
+import { startWorkerTelemetry } from '../../src/telemetry/worker-telemetry';
 import { createWorker } from '../../src/worker';
 
 /**
@@ -17,10 +17,12 @@ async function main(): Promise<number> {
   installRuntime(settings);
   // With encryption on, the UI needs the codec server to show anything but ciphertext.
   const codec = settings.PAYLOAD_ENCRYPTION_KEYS ? await startCodecServerFromSettings(settings) : undefined;
-  const { address, namespace, server } = await ensureServer((line) => console.log(line), codec?.url);
-  const tracing = await startTracing('worker');
-  const worker = await createWorker({ settings, tracing });
-  const stopCounting = settings.METRICS_BIND ? reportWaitingCasesFor(settings, (await connectClient()).client) : () => {};
+  const { address, namespace, server, uiUrl: startedUi } = await ensureServer((line) => console.log(line), codec?.url);
+  const uiUrl = process.env.TEMPORAL_UI_URL ? settings.TEMPORAL_UI_URL : (startedUi ?? settings.TEMPORAL_UI_URL);
+  if (server) advertiseLocalStack({ address, uiUrl, storage: '.data/temporal.sqlite' });
+  const telemetry = await startWorkerTelemetry(settings);
+  const worker = await createWorker({ settings, tracing: telemetry.tracing });
+  await telemetry.countWaitingCases(async () => (await connectClient()).client);
   // A dev server that dies takes the worker down with it: nothing would be served.
   let stopping = false;
   process.once('SIGINT', () => (stopping = true)).once('SIGTERM', () => (stopping = true));
@@ -30,27 +32,10 @@ async function main(): Promise<number> {
     worker.shutdown();
   });
   console.log(
-    [
-      '',
-      `  Temporal UI   ${settings.TEMPORAL_UI_URL}`,
-      `  server        ${address} (namespace ${namespace})`,
-      `  task queue    ${settings.TASK_QUEUE}`,
-      `  model         ${modelLabel(settings)} (${settings.MODEL_PROVIDER})`,
-      `  traces        ${tracing ? `to ${process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || process.env.OTEL_EXPORTER_OTLP_ENDPOINT} as ${tracing.serviceName}` : 'off (set OTEL_EXPORTER_OTLP_ENDPOINT to send them)'}`,
-      `  payloads      ${codec ? `encrypted (AES-256-GCM); codec server ${codec.url}` : 'plain JSON (set PAYLOAD_ENCRYPTION_KEYS to encrypt)'}`,
-      '',
-      '  Try, in another terminal:',
-      '    npm run client -- route "I was charged twice this month"',
-      '    npm run client -- troubleshoot --scenario payment-after-deploy',
-      '    npm run client -- case "Checkout API returns error 500 since the deploy" --scenario payment-after-deploy',
-      '',
-      '  Ctrl-C stops the worker and the server.',
-      '',
-    ].join('\n'),
+    startBanner({ settings, uiUrl, server: [`${address} (namespace ${namespace})`], codecUrl: codec?.url, traces: telemetry.summary, stops: 'the worker and the server' }),
   );
   await worker.run();
-  stopCounting();
-  await tracing?.shutdown();
+  await telemetry.stop();
   const serverDied = server !== undefined && server.process.exitCode !== null && !stopping;
   await server?.stop();
   await codec?.close();

@@ -18,3 +18,16 @@ export function workerProcess(env: Record<string, string>, log: (l: string) => v
   child.stderr?.on('data', (d: Buffer) => log(`worker ${child.pid}: ${d.toString().trim()}`));
   return child;
 }
+
+/** SIGTERM (the worker's graceful shutdown), SIGKILL after 15 s; resolves once the process is gone. */
+export function stopWorkerProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { Worker } from '@temporalio/worker';
+import { DeterminismViolationError } from '@temporalio/workflow';
+import { bundleWithPatches } from '../helpers/patch-bundles';
+// Its runtime logs only errors: a replay worker per history would otherwise fill the output.
+import '../helpers/temporal';
+
+// The stored histories of supportCase from before Changes.customerHearsOfTheWait (runs that waited
+// for a person under the old code) against the code with every patch check forced one way.
+const history = (name: string) => historyFromJSON(JSON.parse(readFileSync(join(__dirname, 'histories', `${name}.json`), 'utf8')));
+const RECORDED_BEFORE_THE_PATCH = ['support-case-approved', 'support-case-rejected', 'support-case-expired', 'support-case-updates'];
+
+it('the code with its patch checks answering false replays the histories recorded before the patch: it is that old code', async () => {
+  const workflowBundle = await bundleWithPatches('before');
+  for (const name of RECORDED_BEFORE_THE_PATCH) await expect(Worker.runReplayHistory({ workflowBundle }, history(name), name)).resolves.toBeUndefined();
+}, 120_000);
+
+it('the same change shipped without patched() would break every case that waited for a person when the worker was replaced', async () => {
+  const workflowBundle = await bundleWithPatches('without');
+  for (const name of RECORDED_BEFORE_THE_PATCH) await expect(Worker.runReplayHistory({ workflowBundle }, history(name), name)).rejects.toThrow(DeterminismViolationError);
+}, 120_000);
