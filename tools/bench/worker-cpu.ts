@@ -87,7 +87,11 @@ async function main(): Promise<void> {
     sink.close();
     await local.close();
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const median = (xs: number[]) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    const mid = sorted.length / 2;
+    return Number.isInteger(mid) ? (sorted[mid - 1]! + sorted[mid]!) / 2 : sorted[Math.floor(mid)]!;
+  };
   console.log(`\nworker CPU per Pattern A workflow (median of ${o.rounds} rounds of ${o.tickets}, concurrency ${o.concurrency}, offline model):`);
   for (const [name, xs] of Object.entries(perWorkflowMs)) console.log(`  ${name.padEnd(28)} ${median(xs).toFixed(2)} ms   (rounds: ${xs.map((x) => x.toFixed(2)).join(', ')})`);
 }
