@@ -120,16 +120,11 @@ async function main(): Promise<void> {
     const engine = await measureEngine({ client: memory.client, taskQueue: 'bench-engine', pids: { server: memory.server.process.pid!, worker: engineWorker.pid }, workflows: sizes.engine.workflows, concurrency: 50, rounds: sizes.engine.rounds, log });
     report.section('engine', engine, { cpuVsFloor: engine.cpuVsFloor, throughputVsFloor: engine.throughputVsFloor });
 
-    log('embedded: the dev server with its SQLite file (as npm start runs it) against the in-memory one');
-    const sqlite = await server({});
-    const targets = [
-      { name: 'memory', client: memory.client, taskQueue: 'bench-engine', pids: { server: memory.server.process.pid!, worker: engineWorker.pid } },
-      { name: 'sqlite', client: sqlite.client, taskQueue: 'bench-sqlite', pids: { server: sqlite.server.process.pid!, worker: (await benchWorker(sqlite, 'bench-sqlite')).pid } },
-    ];
-    if (sizes.embedded.withoutPragmas) {
-      const plain = await server({ sqlitePragmas: [] });
-      targets.push({ name: 'sqlite without pragmas', client: plain.client, taskQueue: 'bench-plain', pids: { server: plain.server.process.pid!, worker: (await benchWorker(plain, 'bench-plain')).pid } });
-    }
+    log('embedded: the dev server with its SQLite file (as npm start runs it) against the in-memory one, each fresh');
+    for (const w of workers.splice(0)) await w.stop();
+    const target = async (name: string, s: LocalServer, taskQueue: string) => ({ name, client: s.client, taskQueue, pids: { server: s.server.process.pid!, worker: (await benchWorker(s, taskQueue)).pid } });
+    const targets = [await target('memory', await server({ inMemory: true }), 'bench-memory'), await target('sqlite', await server({}), 'bench-sqlite')];
+    if (sizes.embedded.withoutPragmas) targets.push(await target('sqlite without pragmas', await server({ sqlitePragmas: [] }), 'bench-plain'));
     const embedded = await measureEmbedded({ targets, workflows: sizes.embedded.workflows, concurrency: 50, rounds: sizes.embedded.rounds, log });
     report.section('embedded', embedded, { embeddedVsMemoryThroughput: embedded.sqlite!.workflowsPerS / embedded.memory!.workflowsPerS });
     for (const w of workers.splice(0)) await w.stop();
