@@ -12,6 +12,20 @@ const number = (name: string, def: number, min: number, max: number) =>
     .max(max, `${name} must be at most ${max}`)
     .default(def);
 
+/** An optional setting checked by the parser that will read it: its error (which never repeats a key) is the message. */
+const checkedBy = (parse: (value: string) => unknown, prefix = '') =>
+  z
+    .string()
+    .trim()
+    .superRefine((value, ctx) => {
+      try {
+        parse(value);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: `${prefix}${(err as Error).message}` });
+      }
+    })
+    .optional();
+
 /** A setting for one of the domain's limits: its default and range come from there. */
 const limitSetting = (name: string, l: Limit) => {
   const n = number(name, l.default, l.min, l.max);
@@ -50,17 +64,7 @@ export const SettingsFields = z.object({
     .string()
     .default('15s')
     .refine((v) => durationMs(v) !== undefined, 'WAITING_CASES_REFRESH must be a duration such as 15s'),
-  MODEL_PRICES_FILE: z
-    .string()
-    .trim()
-    .superRefine((file, ctx) => {
-      try {
-        loadPrices(file);
-      } catch (err) {
-        ctx.addIssue({ code: 'custom', message: `MODEL_PRICES_FILE ${(err as Error).message}` });
-      }
-    })
-    .optional(),
+  MODEL_PRICES_FILE: checkedBy(loadPrices, 'MODEL_PRICES_FILE '),
   WORKER_MAX_CONCURRENT_ACTIVITIES: number('WORKER_MAX_CONCURRENT_ACTIVITIES', 100, 1, 10_000).pipe(z.number().int()),
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: number('WORKER_MAX_CONCURRENT_WORKFLOW_TASKS', 40, 2, 10_000).pipe(z.number().int()),
   MODEL_RATE_LIMIT_PER_SECOND: z.coerce
@@ -71,17 +75,7 @@ export const SettingsFields = z.object({
   WORKER_MAX_CACHED_WORKFLOWS: number('WORKER_MAX_CACHED_WORKFLOWS', 250, 0, 100_000).pipe(z.number().int()),
   OUTBOX_DIR: z.string().trim().min(1).default('.data/outbox'),
   TEMPORAL_UI_URL: z.url({ error: 'TEMPORAL_UI_URL must be a URL' }).default('http://localhost:8233'),
-  PAYLOAD_ENCRYPTION_KEYS: z
-    .string()
-    .trim()
-    .superRefine((spec, ctx) => {
-      try {
-        parseKeyRing(spec);
-      } catch (err) {
-        ctx.addIssue({ code: 'custom', message: (err as Error).message });
-      }
-    })
-    .optional(),
+  PAYLOAD_ENCRYPTION_KEYS: checkedBy(parseKeyRing),
   CODEC_SERVER_PORT: number('CODEC_SERVER_PORT', 8888, 1, 65_535).pipe(z.number().int('CODEC_SERVER_PORT must be a whole number')),
   CODEC_SERVER_TOKEN: z.string().trim().min(16, 'CODEC_SERVER_TOKEN must be at least 16 characters').optional(),
   CODEC_CORS_ORIGINS: z
