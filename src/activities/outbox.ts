@@ -32,10 +32,16 @@ export class FileOutbox implements Outbox {
 
   async put(channel: OutboxChannel, key: string, record: Record<string, unknown>): Promise<OutboxReceipt> {
     const dir = join(this.dir, channel);
-    await mkdir(dir, { recursive: true });
-    const entry: OutboxEntry = { ...record, key, at: new Date().toISOString() };
+    const file = join(dir, `${encodeURIComponent(key)}.json`);
+    const text = JSON.stringify({ ...record, key, at: new Date().toISOString() } satisfies OutboxEntry);
+    const create = () => writeFile(file, text, { flag: 'wx' });
     try {
-      await writeFile(join(dir, `${encodeURIComponent(key)}.json`), JSON.stringify(entry), { flag: 'wx' });
+      // The folder is made on the first write that misses it, not checked before every one.
+      await create().catch(async (err: NodeJS.ErrnoException) => {
+        if (err.code !== 'ENOENT') throw err;
+        await mkdir(dir, { recursive: true });
+        await create();
+      });
       return { id: key, alreadyDone: false };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'EEXIST') return { id: key, alreadyDone: true };
