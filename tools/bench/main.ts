@@ -8,7 +8,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
+import { wholeNumber } from '../cli-args';
 import { FileOutbox } from '../../src/activities/outbox';
 import { createActivities } from '../../src/activities';
 import { loadSettings } from '../../src/config';
@@ -59,11 +60,7 @@ const QUICK: BenchSizes = {
   parked: { cases: 150, approvals: 10 },
 };
 
-const int = (value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number above 0');
-  return n;
-};
+const int = wholeNumber(1);
 
 async function main(): Promise<void> {
   const o = new Command('bench')

@@ -10,18 +10,15 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
+import { wholeNumber } from '../cli-args';
 import { routeTicket } from '../../src/workflows';
 import { startLocalServer } from '../dev/local-server';
 import { workerProcess } from '../dev/worker-process';
 import { runPool } from '../eval/pool';
 import { treeCpuMs } from './cpu';
 
-const int = (value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number above 0');
-  return n;
-};
+const int = wholeNumber(1);
 
 /** An OTLP/HTTP endpoint that accepts every export and keeps nothing: tracing's cost without a backend's. */
 async function otlpSink(): Promise<{ endpoint: string; close(): void }> {

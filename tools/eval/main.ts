@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
+import { wholeNumber } from '../cli-args';
 import { ConfigError, loadSettings } from '../../src/config';
 import { startLocalServer } from '../dev/local-server';
 import { listScenarios } from '../../src/scenarios';
@@ -18,11 +19,7 @@ import { summarizeEval } from './summarize';
 
 const REVIEWER = 'eval-reviewer';
 
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number ≥ 1');
-  return n;
-}
+const positiveInt = wholeNumber(1);
 
 async function main(): Promise<void> {
   const program = new Command('eval')

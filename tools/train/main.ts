@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
+import { wholeNumber } from '../cli-args';
 import { LIMITS } from '../../src/domain/limits';
 import { TRAINED_MODEL_FILE } from '../../src/model/offline/ticket-model';
 import { renderTicketScoreText } from '../eval/render-tickets';
@@ -8,11 +9,7 @@ import { crossValidate } from './cross-validate';
 import { serializeModel, trainTicketModel } from './train';
 import { loadTrainingData } from './training-data';
 
-function foldCount(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 2) throw new InvalidArgumentError('must be a whole number ≥ 2');
-  return n;
-}
+const foldCount = wholeNumber(2);
 
 function main(): void {
   const opts = new Command('train')
