@@ -25,4 +25,13 @@ describe('the bench report', () => {
     expect(row(/agent step/)).toEqual([expect.any(String), '41.0 ms', '≤ 40 ✗']);
     expect(row(/parked case/)).toEqual([expect.any(String), 'not measured', '≤ 500']);
   });
+
+  it("shows the engine's own floor at the model's latency beside Pattern A's", () => {
+    const overhead = { engineP50Ms: 255, directP50Ms: 208, floor: { waitP50Ms: 200.4, engineP50Ms: 244.9, ratio: 1.222, allLocalRatio: 1.164 } };
+    const rows = benchRows({ overheadP50VsDirect: 1.226 }, { overhead });
+    const row = (label: RegExp) => rows.find((r) => label.test(r[0]!))!;
+    expect(row(/÷ direct calls/)).toEqual([expect.any(String), '1.23', '≤ 1.2 ✗']);
+    expect(row(/floor at the same latency/)[1]).toBe('1.22 (245 ms ÷ 200 ms)');
+    expect(row(/that activity local/)[1]).toBe('1.16');
+  });
 });

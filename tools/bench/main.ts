@@ -103,8 +103,8 @@ async function main(): Promise<void> {
     WORKFLOW_BUNDLE: bundleFile,
     ...extra,
   });
-  const benchWorker = async (s: LocalServer, taskQueue: string) => {
-    const w = await startBenchWorker(workerEnv(s, taskQueue), log);
+  const benchWorker = async (s: LocalServer, taskQueue: string, extra: Record<string, string> = {}) => {
+    const w = await startBenchWorker(workerEnv(s, taskQueue, extra), log);
     workers.push(w);
     return w;
   };
@@ -130,13 +130,12 @@ async function main(): Promise<void> {
     const fake = await startFakeOpenAI({ latencyMs: o.latency });
     stops.push(() => fake.close());
     const openai = { MODEL_PROVIDER: 'openai', OPENAI_API_KEY: 'sk-bench', OPENAI_BASE_URL: fake.baseURL };
-    const overheadWorker = workerProcess({ ...workerEnv(memory, 'bench-overhead', openai), LOG_LEVEL: 'ERROR' }, log);
-    stops.push(async () => void overheadWorker.kill('SIGTERM'));
+    await benchWorker(memory, 'bench-overhead', openai);
     const outbox = new FileOutbox(join(work, 'direct'));
     const modelActivities = createActivities({ provider: new OpenAIProvider({ apiKey: 'sk-bench', model: 'gpt-5.4-mini', baseURL: fake.baseURL, timeoutMs: 30_000 }), outbox });
-    const overhead = await measureOverhead({ client: memory.client, taskQueue: 'bench-overhead', activities: modelActivities, samples: sizes.overheadSamples, log });
+    const overhead = await measureOverhead({ client: memory.client, taskQueue: 'bench-overhead', activities: modelActivities, samples: sizes.overheadSamples, latencyMs: o.latency, log });
     report.section('overhead', overhead, { overheadP50VsDirect: overhead.ratio });
-    overheadWorker.kill('SIGTERM');
+    for (const w of workers.splice(0)) await w.stop();
 
     log('agent: steps at a 0 ms model, and long runs (limits raised for the bench)');
     const agentActivities = createActivities({ provider: new BenchModelProvider(), outbox });

@@ -27,7 +27,7 @@ export function benchRows(figures: Partial<BenchFigures>, sections: Record<strin
   const s = sections as {
     engine?: { floor: Fig; sameShapeFloor: Fig; routeTicket: Fig };
     embedded?: Record<string, Fig>;
-    overhead?: { engineP50Ms: number; directP50Ms: number };
+    overhead?: { engineP50Ms: number; directP50Ms: number; floor?: { waitP50Ms: number; engineP50Ms: number; ratio: number; allLocalRatio: number } };
     agentStep?: { enginePerStepP50Ms: number; directPerStepP50Ms: number; profile: { workflowTaskQueuedMs: number; workflowTaskRunMs: number; activityQueuedMs: number; activityRunMs: number } };
     agentGrowth?: { runs: Array<{ steps: number; events: number; bytes: number; ms: number }>; longRun: { steps: number; everyStepRecorded: boolean; underWarning: boolean } };
     parked?: { cases: number; idleMiB: number; kiBPerCase: number; maxCachedWorkflows: number; signalToResultP95Ms: number };
@@ -40,6 +40,11 @@ export function benchRows(figures: Partial<BenchFigures>, sections: Record<strin
   }
   for (const [name, f] of Object.entries(s.embedded ?? {})) rows.push([`  routeTicket on the ${name} dev server`, cpu(f), '']);
   if (s.overhead) rows.push(['  Pattern A p50: through Temporal, direct', `${ms(s.overhead.engineP50Ms)}, ${ms(s.overhead.directP50Ms)}`, '']);
+  const f = s.overhead?.floor;
+  if (f) {
+    rows.push([`  the floor at the same latency: no-op workflow whose activity waits, ÷ the wait`, `${num(f.ratio)} (${ms(f.engineP50Ms)} ÷ ${ms(f.waitP50Ms)})`, '']);
+    rows.push(['  the same floor with that activity local (one workflow task)', num(f.allLocalRatio), '']);
+  }
   if (s.agentStep) {
     const p = s.agentStep.profile;
     rows.push(['  agent step p50: through Temporal, direct', `${num(s.agentStep.enginePerStepP50Ms, 1)} ms, ${num(s.agentStep.directPerStepP50Ms, 2)} ms`, '']);

@@ -1,5 +1,13 @@
+/** A ticket as routeTicket takes it; `waitMs` stands in for the model call in the latency figure. */
+export interface FloorTicket {
+  ticketId: string;
+  text: string;
+  waitMs?: number;
+}
+
 /** The floor's activities: they take and return what routeTicket's do, and do nothing with it. */
-export async function first(ticket: { ticketId: string; text: string }): Promise<{ label: string }> {
+export async function first(ticket: FloorTicket): Promise<{ label: string }> {
+  if (ticket.waitMs) await new Promise((resolve) => setTimeout(resolve, ticket.waitMs));
   return { label: ticket.ticketId };
 }
 

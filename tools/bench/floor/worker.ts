@@ -1,13 +1,15 @@
 /**
  * The bench's worker process: the product's workers (src/worker.ts's createWorker, settings from the
- * environment, the bench's 0 ms model) and, on `<TASK_QUEUE>-floor`, the floor workflow, with the
- * same worker options. One process, so the CPU of both is read from the same /proc entry, phase by phase.
+ * environment, the bench's 0 ms model or, with MODEL_PROVIDER=openai, the fake OpenAI server) and,
+ * on `<TASK_QUEUE>-floor`, the floor workflows, with the same worker options. One process, so the
+ * CPU of both is read from the same /proc entry, phase by phase.
  */
 import { Worker } from '@temporalio/worker';
 import { createActivities } from '../../../src/activities';
 import { FileOutbox } from '../../../src/activities/outbox';
 import { loadSettings } from '../../../src/config';
 import { connectWorker } from '../../../src/connection';
+import { providerFromSettings } from '../../../src/model';
 import { installRuntime } from '../../../src/runtime';
 import { createWorker } from '../../../src/worker';
 import { WorkerGroup } from '../../../src/worker-group';
@@ -18,8 +20,10 @@ async function main(): Promise<void> {
   const settings = loadSettings();
   installRuntime(settings);
   const { connection, namespace } = await connectWorker();
-  // The model costs next to nothing here: the figures are the engine's and this project's code's.
-  const productActivities = createActivities({ provider: new BenchModelProvider(), outbox: new FileOutbox(settings.OUTBOX_DIR) });
+  // The model costs next to nothing here, so the figures are the engine's and this project's code's;
+  // only the latency figure asks for a model with a latency (the fake OpenAI server).
+  const provider = settings.MODEL_PROVIDER === 'openai' ? providerFromSettings(settings) : new BenchModelProvider();
+  const productActivities = createActivities({ provider, outbox: new FileOutbox(settings.OUTBOX_DIR) });
   const product = await createWorker({ settings, connection, namespace, activities: productActivities });
   const floor = await Worker.create({
     connection,
