@@ -42,7 +42,7 @@ export function benchRows(figures: Partial<BenchFigures>, sections: Record<strin
   if (s.overhead) rows.push(['  Pattern A p50: through Temporal, direct', `${ms(s.overhead.engineP50Ms)}, ${ms(s.overhead.directP50Ms)}`, '']);
   const f = s.overhead?.floor;
   if (f) {
-    rows.push([`  the floor at the same latency: no-op workflow whose activity waits, ÷ the wait`, `${num(f.ratio)} (${ms(f.engineP50Ms)} ÷ ${ms(f.waitP50Ms)})`, '']);
+    rows.push(['  the floor at the same latency: no-op workflow whose activity waits, ÷ the wait', `${num(f.ratio)} (${ms(f.engineP50Ms)} ÷ ${ms(f.waitP50Ms)})`, '']);
     rows.push(['  the same floor with that activity local (one workflow task)', num(f.allLocalRatio), '']);
   }
   if (s.agentStep) {

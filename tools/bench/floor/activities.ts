@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
 /** A ticket as routeTicket takes it; `waitMs` stands in for the model call in the latency figure. */
 export interface FloorTicket {
   ticketId: string;
@@ -7,7 +9,7 @@ export interface FloorTicket {
 
 /** The floor's activities: they take and return what routeTicket's do, and do nothing with it. */
 export async function first(ticket: FloorTicket): Promise<{ label: string }> {
-  if (ticket.waitMs) await new Promise((resolve) => setTimeout(resolve, ticket.waitMs));
+  if (ticket.waitMs) await sleep(ticket.waitMs);
   return { label: ticket.ticketId };
 }
 

@@ -1,6 +1,7 @@
 import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type * as activities from './activities';
-import type { FloorTicket } from './activities';
+
+type FloorTicket = activities.FloorTicket;
 
 // The same options routeTicket's activities run with: eager dispatch on the workflow's own queue.
 const { first, second } = proxyActivities<typeof activities>({ startToCloseTimeout: '10 seconds', retry: { maximumAttempts: 4 } });

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Client } from '@temporalio/client';
 import type { Activities } from '../../../src/activities';
 import { routeTicket } from '../../../src/workflows';
@@ -11,8 +12,6 @@ const elapsed = async (run: () => Promise<unknown>) => {
   await run();
   return performance.now() - t0;
 };
-
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Pattern A one ticket at a time, through Temporal and as the same activities called directly
@@ -39,7 +38,7 @@ export async function measureOverhead(o: { client: Client; taskQueue: string; ac
   for (let i = 0; i < o.samples; i += 1) {
     ms.direct.push(await elapsed(() => direct(ticket(i, 'ovh-d'))));
     ms.engine.push(await elapsed(() => viaTemporal(i)));
-    ms.wait.push(await elapsed(() => wait(o.latencyMs)));
+    ms.wait.push(await elapsed(() => sleep(o.latencyMs)));
     ms.floor.push(await elapsed(() => floor(floorTicketSameShape, 'ovh-f', i)));
     ms.floorLocal.push(await elapsed(() => floor(floorTicketAllLocal, 'ovh-fl', i)));
   }
