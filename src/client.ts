@@ -4,9 +4,11 @@ import { CommandFailure, ExitCode, UsageError } from './cli/errors';
 import { printError } from './cli/output';
 import { registerCase } from './cli/case';
 import { registerDecisions } from './cli/decide';
+import { registerKeygen } from './cli/keygen';
 import { registerList } from './cli/list';
 import { registerRoute } from './cli/route';
 import { registerTroubleshoot } from './cli/troubleshoot';
+import { KeyFileError } from './signing/key-files';
 import { startTracing } from './telemetry/tracing';
 
 /** The operator's CLI: one program, one command per thing an operator does. */
@@ -20,6 +22,7 @@ export function buildProgram(): Command {
   registerCase(program);
   registerDecisions(program);
   registerList(program);
+  registerKeygen(program);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }
@@ -43,7 +46,7 @@ export async function runClient(argv: string[]): Promise<number> {
       // --help and --version "fail" with exit code 0 by design.
       return err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
-    if (err instanceof UsageError || err instanceof ConfigError) {
+    if (err instanceof UsageError || err instanceof ConfigError || err instanceof KeyFileError) {
       printError({ json }, err);
       return ExitCode.usage;
     }

@@ -4,6 +4,13 @@ import { DEFAULT_APPROVAL_TIMEOUT, LIMITS, type Limit } from './domain/limits';
 import { durationMs } from './domain/durations';
 import { schemaProblems } from './domain/schema-problems';
 import { loadPrices } from './model/prices';
+import { isHex } from './domain/signatures';
+
+/** One APPROVERS entry: `alice` or `alice=<public key hex>`. */
+function approverEntry(entry: string): { name: string; publicKey?: string } {
+  const [name = '', publicKey] = entry.split('=').map((part) => part.trim());
+  return publicKey === undefined ? { name } : { name, publicKey: publicKey.toLowerCase() };
+}
 
 const number = (name: string, def: number, min: number, max: number) =>
   z.coerce
@@ -41,11 +48,15 @@ export const SettingsFields = z.object({
   OPENAI_MODEL: z.string().trim().min(1).default('gpt-5.4-mini'),
   OPENAI_TIMEOUT_MS: number('OPENAI_TIMEOUT_MS', 30_000, 100, 600_000),
   REVIEW_CONFIDENCE_THRESHOLD: limitSetting('REVIEW_CONFIDENCE_THRESHOLD', LIMITS.reviewThreshold),
+  // name, or name=<public key>; a bare name's key is read from APPROVER_KEYS_DIR/<name>.pub when a case starts.
   APPROVERS: z
     .string()
     .default('demo-approver')
-    .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
-    .refine((list) => list.length > 0, 'APPROVERS must name at least one approver (comma-separated)'),
+    .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean).map(approverEntry))
+    .refine((list) => list.length > 0, 'APPROVERS must name at least one approver (comma-separated)')
+    .refine((list) => list.every((a) => a.name && (a.publicKey === undefined || isHex(a.publicKey, 32))), 'APPROVERS entries are name or name=<public key: 64 hex digits>'),
+  APPROVER_KEYS_DIR: z.string().trim().min(1).default('.data/keys'),
+  APPROVER_KEY_FILE: z.string().trim().min(1).optional(),
   APPROVAL_TIMEOUT: z
     .string()
     .default(DEFAULT_APPROVAL_TIMEOUT)

@@ -18,6 +18,7 @@ import { OpenAIProvider } from '../src/model/openai-provider';
 import { loadScenario } from '../src/scenarios';
 import { signalDecision, updateDecision } from '../src/cli/decisions';
 import type { PersonDecision } from '../src/domain/case';
+import { approversWithKeys } from './approvers';
 import { untilCaseWaits } from '../src/cli/until-case-waits';
 import { routeTicket, supportCase, troubleshoot } from '../src/workflows';
 import { createWorker } from '../src/worker';
@@ -46,11 +47,19 @@ async function main(): Promise<void> {
       }),
     });
     const payment = loadScenario('payment-after-deploy');
-    /** A case that waits for a person, then gets these decisions (signals, as the UI sends them; or one update). */
+    // alice approves; carol, whose key is pinned too, is no approver; mallory's key no case pins.
+    const team = approversWithKeys(['alice', 'carol']);
+    const mallory = approversWithKeys(['mallory']);
+    const caseOf = (workflowId: string) =>
+      env.client.workflow.start(supportCase, { taskQueue, workflowId, args: [{ ticket: { text: TECHNICAL }, scenario: payment, ...team.pinned, approvers: ['alice'] }] });
+    /** A case that waits for a person, then gets these decisions, each signed by its sender's key (signals, as the UI sends them; or one update). */
     const decided = async (workflowId: string, decisions: PersonDecision[], via: 'signal' | 'update' = 'signal') => {
-      const handle = await env.client.workflow.start(supportCase, { taskQueue, workflowId, args: [{ ticket: { text: TECHNICAL }, scenario: payment, approvers: ['alice'] }] });
+      const handle = await caseOf(workflowId);
       await untilCaseWaits(handle);
-      for (const d of decisions) await (via === 'signal' ? signalDecision(handle, d) : updateDecision(handle, d));
+      for (const d of decisions) {
+        const signing = d.by === 'mallory' ? mallory.as('mallory') : team.as(d.by);
+        await (via === 'signal' ? signalDecision(handle, d, signing) : updateDecision(handle, d, signing));
+      }
       return handle.result();
     };
     // Each run starts its workflow (by reference) and steers it to the end it records.
@@ -93,6 +102,18 @@ async function main(): Promise<void> {
       },
       // Since Changes.customerHearsOfTheWait: the patch marker and the customer told of the wait.
       { name: 'support-case-customer-told-of-wait', run: (workflowId) => decided(workflowId, [{ kind: 'approve', by: 'alice', comment: 'ok' }], 'update') },
+      // Since Changes.signedDecisions: an unsigned approve and one signed by a key the case did not pin are refused, alice's signed one taken.
+      {
+        name: 'support-case-signed',
+        run: async (workflowId) => {
+          const handle = await caseOf(workflowId);
+          await untilCaseWaits(handle);
+          await signalDecision(handle, { kind: 'approve', by: 'alice' });
+          await signalDecision(handle, { kind: 'approve', by: 'alice' }, mallory.as('mallory'));
+          await signalDecision(handle, { kind: 'approve', by: 'alice', comment: 'signed' }, team.as('alice'));
+          return handle.result();
+        },
+      },
       {
         name: 'support-case-expired',
         run: (workflowId) => env.client.workflow.execute(supportCase, { taskQueue, workflowId, args: [{ ticket: { text: TECHNICAL }, scenario: payment, approvers: ['alice'], approvalTimeout: '1s' }] }),

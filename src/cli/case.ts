@@ -12,19 +12,20 @@ import { loadScenarioOrUsage } from './scenario-arg';
 import { formatStep } from './troubleshoot';
 import { parseTicketArgs, withTicketArgs, type TicketOptions } from './ticket-args';
 import { untilCaseWaits } from './until-case-waits';
+import { approversFromSettings } from '../signing/approvers';
 
 interface CaseOptions extends OutputOptions, TicketOptions {
   scenario?: string;
   wait?: boolean;
 }
 
-/** The case's input from settings: who may approve, how long they have, the agent's bounds. */
+/** The case's input from settings: who may approve and the keys they sign with, how long they have, the agent's bounds. */
 export function caseInput(ctx: ClientContext, ticket: TicketInput, scenario?: Scenario): SupportCaseInput {
   const s = ctx.settings;
   return {
     ticket,
     ...(scenario && { scenario }),
-    approvers: s.APPROVERS,
+    ...approversFromSettings(s),
     approvalTimeout: s.APPROVAL_TIMEOUT,
     reviewThreshold: s.REVIEW_CONFIDENCE_THRESHOLD,
     minConfidence: s.AGENT_MIN_CONFIDENCE,
@@ -43,7 +44,10 @@ export function describeCase(workflowId: string, status: SupportCaseStatus): str
     lines.push(`  recommendation: ${p.recommendation || '(none)'}`);
   }
   for (const s of status.transcript) lines.push(formatStep(s));
-  for (const a of status.audit) lines.push(`  ${a.at} ${a.kind.padEnd(9)} ${a.by}: ${a.what}`);
+  for (const a of status.audit) lines.push(`  ${a.at} ${a.kind.padEnd(9)} ${a.by}${a.key ? ` (${a.key})` : ''}: ${a.what}`);
+  for (const d of status.decisions.filter((d) => d.result !== 'accepted')) {
+    lines.push(`  ${d.at} ${d.result.padEnd(9)} ${d.decision} by ${d.by || '(nobody)'} via ${d.via}${d.key ? ` (${d.key})` : ''}: ${d.why}`);
+  }
   const r = status.result;
   if (r) lines.push(`  closed: ${r.decision} by ${r.decidedBy} via the ${r.path} path${r.action ? `, action ${r.action}` : ''}${r.team ? `, team ${r.team}` : ''}`);
   return lines;

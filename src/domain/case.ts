@@ -1,5 +1,6 @@
 import { impactOf, type ActionName } from './actions';
 import type { AgentOutcome } from './agent';
+import { signatureProblem, signatureShapeProblem, type DecisionContext, type DecisionSignature, type PinnedKey } from './signatures';
 
 /** What a person can decide about a case waiting for them. */
 export type DecisionKind = 'approve' | 'reject' | 'escalate';
@@ -8,15 +9,19 @@ export type DecisionKind = 'approve' | 'reject' | 'escalate';
 export interface ApproveDecision {
   by: string;
   comment?: string;
+  /** The sender's proof: without it, a name proves nothing (see needsSignature). */
+  signature?: DecisionSignature;
 }
 export interface RejectDecision {
   by: string;
   reason: string;
+  signature?: DecisionSignature;
 }
 export interface EscalateDecision {
   by: string;
   reason: string;
   team?: string;
+  signature?: DecisionSignature;
 }
 export type PersonDecision =
   | ({ kind: 'approve' } & ApproveDecision)
@@ -48,10 +53,48 @@ export function readDecision(kind: DecisionKind, payload: unknown): { decision: 
   }
   if (!fields.by) return { problem: 'the decision must say who sends it ("by")' };
   if (kind !== 'approve' && !fields.reason) return { problem: `a ${kind} needs a reason` };
+  const sent = (payload as { signature?: unknown }).signature;
+  const shape = sent == null ? undefined : signatureShapeProblem(sent);
+  if (shape) return { problem: shape };
+  const signature = sent == null ? {} : { signature: pickSignature(sent as DecisionSignature) };
   const { by, comment, reason, team } = fields;
-  if (kind === 'approve') return { decision: { kind, by, ...(comment && { comment }) } };
-  if (kind === 'reject') return { decision: { kind, by, reason: reason! } };
-  return { decision: { kind, by, reason: reason!, ...(team && { team }) } };
+  if (kind === 'approve') return { decision: { kind, by, ...(comment && { comment }), ...signature } };
+  if (kind === 'reject') return { decision: { kind, by, reason: reason!, ...signature } };
+  return { decision: { kind, by, reason: reason!, ...(team && { team }), ...signature } };
+}
+
+/** Only the signature's own fields travel on: nothing else a sender adds reaches the case's state. */
+function pickSignature({ key, caseId, runId, action, evidence, expiresAt, value }: DecisionSignature): DecisionSignature {
+  return { key, caseId, runId, action, evidence, expiresAt, value };
+}
+
+/** Whether a decision must be signed to count: approve and reject always; an escalation when it names a team (on-call is the safe default anyone may pick). */
+export function needsSignature(decision: Pick<PersonDecision, 'kind'> & { team?: string }): boolean {
+  return decision.kind !== 'escalate' || decision.team !== undefined;
+}
+
+/** Why an unsigned decision that needs a signature is refused, with the way to send a signed one. */
+export function unsignedProblem(kind: DecisionKind): string {
+  return `an unsigned ${kind} proves nothing about who sent it: decide with \`npm run client -- ${kind}\` (it signs with your key), or send what its --print gives`;
+}
+
+/** What the case holds against a signed decision: who may decide, the keys it pinned, what it shows, and the time. */
+export interface SigningRules {
+  approvers: readonly string[];
+  pinned: readonly PinnedKey[];
+  context: DecisionContext;
+  nowMs: number;
+}
+
+/**
+ * Why this decision may not be taken on a case that requires signatures, or undefined; `key` is the
+ * fingerprint of the key it came signed with, recorded either way.
+ */
+export function signedAuthorityProblem(decision: PersonDecision, rules: SigningRules): { key?: string; problem?: string } {
+  if (!decision.signature) return needsSignature(decision) ? { problem: unsignedProblem(decision.kind) } : {};
+  const named = authorityProblem(decision, rules.approvers);
+  if (named) return { key: decision.signature.key, problem: named };
+  return signatureProblem(decision, decision.signature, rules.pinned, rules.context, rules.nowMs);
 }
 
 /** Whether `who` may approve or reject: names compare without case or surrounding space. */

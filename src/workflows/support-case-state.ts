@@ -4,13 +4,17 @@ import type { AgentStep } from '../domain/agent';
 import {
   approvalReasons,
   authorityProblem,
+  needsSignature,
   readDecision,
+  signedAuthorityProblem,
   timingProblem,
+  unsignedProblem,
   type CaseStatus,
   type DecisionKind,
   type PersonDecision,
 } from '../domain/case';
 import { FailureType } from '../domain/failures';
+import { evidenceDigest } from '../domain/signatures';
 import { NO_USAGE, addUsage, type Usage } from '../domain/usage';
 import {
   decisionMessages,
@@ -53,9 +57,15 @@ export class CaseState {
   private agent?: AgentSummary;
   private result?: SupportCaseResult;
 
+  /**
+   * @param signed whether decisions must be signed by a pinned key (cases started before
+   *   Changes.signedDecisions keep the old rule: a name on the approvers list)
+   */
   constructor(
     readonly caseId: string,
+    readonly runId: string,
     readonly request: CaseRequest,
+    readonly signed: boolean,
   ) {}
 
   /** Answers the status query and takes decisions, as signals and as updates, from now on. */
@@ -83,8 +93,8 @@ export class CaseState {
     setCurrentDetails(details);
   }
 
-  note(by: string, kind: AuditEntry['kind'], what: string): void {
-    this.audit.push({ at: now(), by, kind, what });
+  note(by: string, kind: AuditEntry['kind'], what: string, key?: string): void {
+    this.audit.push({ at: now(), by, kind, what, ...(key && { key }) });
   }
 
   classified(category: string, usage: Usage): void {
@@ -113,7 +123,7 @@ export class CaseState {
   /** Waits for a person's accepted decision until the deadline; undefined when none came in time. */
   async waitForPerson(action: ActionName, recommendation: string, reasons: string[]): Promise<PersonDecision | undefined> {
     const deadline = new Date(Date.now() + this.request.approvalTimeoutMs).toISOString();
-    this.pendingApproval = { action, impact: impactOf(action), recommendation, reasons, deadline };
+    this.pendingApproval = { action, impact: impactOf(action), recommendation, reasons, deadline, runId: this.runId };
     this.enter('awaiting_approval', `Awaiting approval of ${action} until ${deadline}: ${reasons.join('; ')}`, 'AwaitingApproval');
     const inTime = await condition(() => this.decided !== undefined, this.request.approvalTimeoutMs);
     this.stage = 'finishing';
@@ -129,10 +139,15 @@ export class CaseState {
     return this.result;
   }
 
-  /** The update validator: a malformed decision, or one nothing waits for, is refused before it is recorded. */
+  /**
+   * The update validator: a malformed decision, an unsigned one that needs a signature, or one
+   * nothing waits for is refused before it is recorded. A signed one is judged, and recorded with its
+   * key, by the handler.
+   */
   private admit(kind: DecisionKind, payload: unknown): void {
     const read = readDecision(kind, payload);
-    const problem = 'problem' in read ? read.problem : timingProblem(this.stage === 'awaiting_approval', this.decided);
+    const unsigned = 'decision' in read && this.signed && !read.decision.signature && needsSignature(read.decision);
+    const problem = 'problem' in read ? read.problem : (timingProblem(this.stage === 'awaiting_approval', this.decided) ?? (unsigned ? unsignedProblem(kind) : undefined));
     if (problem) throw ApplicationFailure.create({ type: FailureType.DecisionRefused, message: problem, nonRetryable: true });
   }
 
@@ -141,16 +156,26 @@ export class CaseState {
     const read = readDecision(kind, payload);
     const sender = (payload as { by?: unknown } | null)?.by;
     const by = 'decision' in read ? read.decision.by : typeof sender === 'string' ? sender.trim() : '';
-    const refused = 'problem' in read ? read.problem : authorityProblem(read.decision, this.request.approvers);
+    const { key, problem: refused } = 'problem' in read ? { key: undefined, problem: read.problem } : this.authorityProblem(read.decision);
     const ignored = refused ? undefined : timingProblem(this.stage === 'awaiting_approval', this.decided);
-    const record: DecisionRecord = { decision: kind, via, by, at: now(), result: refused ? 'refused' : ignored ? 'ignored' : 'accepted' };
+    const record: DecisionRecord = { decision: kind, via, by, ...(key && { key }), at: now(), result: refused ? 'refused' : ignored ? 'ignored' : 'accepted' };
     if (refused || ignored) record.why = refused ?? ignored;
     this.decisions.push(record);
     countCaseDecision(record);
     if (record.result === 'accepted' && 'decision' in read) {
       this.decided = read.decision;
-      this.note(by, 'person', `${kind}${'reason' in read.decision ? `: ${read.decision.reason}` : ''}`);
+      this.note(by, 'person', `${kind}${'reason' in read.decision ? `: ${read.decision.reason}` : ''}`, key);
     }
     return record;
+  }
+
+  /** Who may take this decision: a verified signature over what the case shows now, or (cases from before signing) a name on the list. */
+  private authorityProblem(decision: PersonDecision): { key?: string; problem?: string } {
+    if (!this.signed) return { problem: authorityProblem(decision, this.request.approvers) };
+    const p = this.pendingApproval;
+    // Nothing waits yet, so nothing can be verified or taken: the timing check answers it.
+    if (!p) return { key: decision.signature?.key };
+    const context = { caseId: this.caseId, runId: this.runId, action: p.action, evidence: evidenceDigest(p) };
+    return signedAuthorityProblem(decision, { approvers: this.request.approvers, pinned: this.request.approverKeys, context, nowMs: Date.now() });
   }
 }

@@ -13,6 +13,7 @@ import type {
 import { durationMs } from '../domain/durations';
 import { LIMITS, DEFAULT_AGENT_TIMEOUT, DEFAULT_APPROVAL_TIMEOUT, limitProblem } from '../domain/limits';
 import { scenarioProblems } from '../domain/scenario';
+import { isHex, type PinnedKey } from '../domain/signatures';
 import type { Scenario } from '../domain/scenario.schema';
 import type { TicketInput } from '../domain/ticket';
 import type { Usage } from '../domain/usage';
@@ -25,8 +26,13 @@ export interface SupportCaseInput {
   ticket: TicketInput;
   /** The simulated system a technical ticket is investigated on; without one the ticket is routed. */
   scenario?: Scenario;
-  /** Who may approve or reject (names, case-insensitive). Anyone may escalate. */
+  /** Who may approve or reject (names, case-insensitive). Anyone may escalate to on-call. */
   approvers: string[];
+  /**
+   * The public keys whose signatures count, pinned for the case's life: a key added to the config
+   * later cannot decide this case. Approve, reject and an escalation to a named team must be signed.
+   */
+  approverKeys?: PinnedKey[];
   /** How long a person has to decide before the case goes to on-call: ms or "4 hours"; default DEFAULT_APPROVAL_TIMEOUT. */
   approvalTimeout?: number | string;
   /** Routing review threshold (Pattern A). */
@@ -45,6 +51,8 @@ export interface AuditEntry {
   by: string;
   kind: 'model' | 'guardrail' | 'person' | 'policy' | 'timer';
   what: string;
+  /** The fingerprint of the key a person's decision was signed with. */
+  key?: string;
 }
 
 /** What became of one decision a person sent: the update's answer, and the record of every one. */
@@ -53,6 +61,8 @@ export interface DecisionRecord {
   /** A signal (UI, temporal CLI) or an update (the client, which gets this record back). */
   via: 'signal' | 'update';
   by: string;
+  /** The fingerprint of the key it came signed with, if any (the key is not trusted for that alone). */
+  key?: string;
   at: string;
   result: 'accepted' | 'refused' | 'ignored';
   why?: string;
@@ -64,6 +74,8 @@ export interface PendingApproval {
   recommendation: string;
   reasons: string[];
   deadline: string;
+  /** The run a signature must name (with the case id, the action and evidenceDigest of the above). */
+  runId: string;
 }
 
 export type AgentSummary = Pick<TroubleshootResult, 'outcome' | 'recommendation' | 'confidence' | 'escalationReason' | 'toolsUsed' | 'model'>;
@@ -124,6 +136,7 @@ export interface CaseRequest {
   ticket: TicketInput;
   scenario?: Scenario;
   approvers: string[];
+  approverKeys: PinnedKey[];
   approvalTimeoutMs: number;
   reviewThreshold: number;
   minConfidence: number;
@@ -136,6 +149,8 @@ export function readSupportCaseInput(input: SupportCaseInput): CaseRequest {
   const ticket = readTicket(input?.ticket);
   const problems = input.scenario === undefined ? [] : scenarioProblems(input.scenario);
   if (!Array.isArray(input.approvers) || input.approvers.some((a) => typeof a !== 'string')) problems.push('approvers must be a list of names');
+  const keyProblem = approverKeysProblem(input.approverKeys);
+  if (keyProblem) problems.push(keyProblem);
   const approvalTimeoutMs = durationMs(input.approvalTimeout ?? DEFAULT_APPROVAL_TIMEOUT);
   if (approvalTimeoutMs === undefined) problems.push(`approvalTimeout must be a positive duration such as "4 hours", got ${JSON.stringify(input.approvalTimeout)}`);
   const agentTimeoutMs = durationMs(input.agent?.timeout ?? DEFAULT_AGENT_TIMEOUT);
@@ -152,10 +167,21 @@ export function readSupportCaseInput(input: SupportCaseInput): CaseRequest {
     ticket,
     ...(input.scenario && { scenario: input.scenario }),
     approvers: input.approvers,
+    approverKeys: input.approverKeys ?? [],
     approvalTimeoutMs: approvalTimeoutMs!,
     reviewThreshold: readReviewThreshold(input.reviewThreshold),
     minConfidence,
     agent: { maxSteps: input.agent?.maxSteps, tokenBudget: input.agent?.tokenBudget, timeoutMs: agentTimeoutMs! },
     rateLimited: readFlag('rateLimitModelCalls', input.rateLimitModelCalls),
   };
+}
+
+function approverKeysProblem(keys: unknown): string | undefined {
+  if (keys === undefined) return undefined;
+  const valid = (k: unknown) => {
+    const { publicKey, signsFor } = (k ?? {}) as Partial<PinnedKey>;
+    return typeof publicKey === 'string' && isHex(publicKey, 32) && Array.isArray(signsFor) && signsFor.length > 0 && signsFor.every((n) => typeof n === 'string' && n.trim());
+  };
+  if (!Array.isArray(keys) || !keys.every(valid)) return 'approverKeys must be a list of {publicKey: 64 hex digits, signsFor: [names]}';
+  return undefined;
 }

@@ -11,7 +11,8 @@ import { act, classify, escalate, expire, investigate, isInvestigable, reject, r
  */
 export async function supportCase(input: SupportCaseInput): Promise<SupportCaseResult> {
   const request = readSupportCaseInput(input);
-  const c = new CaseState(workflowInfo().workflowId, request);
+  const { workflowId, runId } = workflowInfo();
+  const c = new CaseState(workflowId, runId, request, patched(Changes.signedDecisions));
   c.listen();
 
   // 1. Pattern A's step: anything but a technical issue with a system to investigate is routed by code.

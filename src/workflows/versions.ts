@@ -18,4 +18,10 @@ export const Changes = {
    * the agent stage's timeout, so no case from before it is open.
    */
   customerHearsOfTheWait: 'customer-hears-of-the-wait',
+  /**
+   * 2026-12: approve, reject and an escalation to a named team count only when signed by a key the
+   * case pinned (src/domain/signatures.ts). Cases started before it keep the old rule, a name on the
+   * approvers list, until they close: retire it on the same terms as customerHearsOfTheWait.
+   */
+  signedDecisions: 'signed-decisions',
 } as const;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import type { Browser, Page } from 'playwright-core';
-import { signalDecision } from '../../src/cli/decisions';
+import { decisionPayload, signalDecision } from '../../src/cli/decisions';
 import { untilCaseWaits } from '../../src/cli/until-case-waits';
 import { dataConverterFromSettings } from '../../src/codec';
 import { startCodecServerFromSettings } from '../../src/codec/main';
@@ -17,6 +17,7 @@ import { freePort } from '../../tools/dev/ports';
 import { launchChromium, SHOTS } from './browser';
 import { historyText } from './history';
 import { offlineActivities, uniqueId, workflowBundle } from './temporal';
+import { approversWithKeys } from '../../tools/approvers';
 
 /** A Temporal server and the Web UI that serves it, for the browser checks. */
 export interface UiTarget {
@@ -44,7 +45,8 @@ export function describeHybridCaseInUi(describe: Describe, name: string, shots: 
     let client: Client;
     let stopWorker: () => Promise<void>;
     const taskQueue = uniqueId('ui-test');
-    const CASE_INPUT = { ticket: { text: 'Checkout API fails with error 500 since the deployment' }, scenario: loadScenario('payment-after-deploy'), approvers: ['dana'] };
+    const dana = approversWithKeys(['dana']);
+    const CASE_INPUT = { ticket: { text: 'Checkout API fails with error 500 since the deployment' }, scenario: loadScenario('payment-after-deploy'), ...dana.pinned };
     const shot = (file: string) => join(SHOTS, `${shots}-${file}`);
     const workflowPage = (id: string) => `${t.uiUrl}/namespaces/${t.namespace}/workflows/${id}`;
 
@@ -69,7 +71,7 @@ export function describeHybridCaseInUi(describe: Describe, name: string, shots: 
       };
       caseId = uniqueId('case-ui');
       const handle = await openCase(caseId);
-      await signalDecision(handle, { kind: 'approve', by: 'dana', comment: 'rotate it' });
+      await signalDecision(handle, { kind: 'approve', by: 'dana', comment: 'rotate it' }, dana.as('dana'));
       await handle.result();
       // A second case left waiting: the CaseStatus filter must leave it out.
       waitingId = (await openCase(uniqueId('case-ui-waiting'))).workflowId;
@@ -121,8 +123,9 @@ export function describeHybridCaseInUi(describe: Describe, name: string, shots: 
       expect(opened).toMatch(/Local Activity[\s\S]*Summary\s*step 2 · config_check/);
     });
 
-    it('takes an approval sent from the UI, as an operator would send it', async () => {
+    it('takes a signed approval pasted into the UI (what `approve --print` gives), as an operator would send it', async () => {
       const handle = await openCase(uniqueId('case-ui-signal'));
+      const signed = await decisionPayload(handle, { kind: 'approve', by: 'dana', comment: 'approved in the Temporal UI' }, dana.as('dana'));
       await page.goto(workflowPage(handle.workflowId));
       await page.getByRole('button', { name: 'More Actions' }).first().click();
       await page.locator('text=Send a Signal >> visible=true').first().click();
@@ -132,11 +135,16 @@ export function describeHybridCaseInUi(describe: Describe, name: string, shots: 
       await page.locator('[role=option] >> visible=true').filter({ hasText: /^\s*approve\s*$/ }).click();
       // The payload editor is a code editor, not an <input>: type into it.
       await page.locator('.cm-content >> visible=true').first().click();
-      await page.keyboard.type('{"by": "dana", "comment": "approved in the Temporal UI"}');
+      // Pasted, as a person would: typed key by key, the editor would close brackets on its own.
+      await page.keyboard.insertText(JSON.stringify(signed));
       await page.screenshot({ path: shot('send-approve-signal.png') });
+      // Leaving the editor reformats the JSON, which moves the dialog's buttons: leave it before submitting.
+      await page.locator('.cm-content >> visible=true').first().blur();
+      await page.locator('.cm-content >> visible=true').first().getByText('"signature": {').waitFor();
       await page.locator('[data-testid=confirm-modal-button] >> visible=true').click();
       const result = await handle.result();
       expect(result).toMatchObject({ decision: 'approved', decidedBy: 'dana', reason: 'approved in the Temporal UI' });
+      expect(result.decisions).toEqual([expect.objectContaining({ via: 'signal', result: 'accepted', key: signed.signature?.key })]);
     });
   });
 }

@@ -6,6 +6,7 @@ import { untilCaseWaits } from '../../src/cli/until-case-waits';
 import { loadScenario } from '../../src/scenarios';
 import { routeTicket, supportCase, troubleshoot } from '../../src/workflows';
 import { approveSignal, rejectSignal } from '../../src/workflows/support-case.contract';
+import { testApprovers } from '../helpers/approvers';
 import { cli, useClientAndWorker } from '../helpers/cli';
 import { tempDir, uniqueId } from '../helpers/temporal';
 
@@ -75,12 +76,13 @@ describe('through the workflow API', () => {
   it('a signal with no sender or no reason is recorded as refused and changes nothing', async () => {
     const workflowId = uniqueId('case');
     started.push(workflowId);
-    const handle = await t.env.client.workflow.start(supportCase, { taskQueue: t.taskQueue, workflowId, args: [{ ticket: { text: TECHNICAL }, scenario: payment, approvers: ['alice'] }] });
+    const alice = testApprovers('alice');
+    const handle = await t.env.client.workflow.start(supportCase, { taskQueue: t.taskQueue, workflowId, args: [{ ticket: { text: TECHNICAL }, scenario: payment, ...alice.pinned }] });
     await untilCaseWaits(handle);
     // Sent as the UI or the temporal CLI could send them: with fields missing.
     await handle.signal(approveSignal, {} as never);
     await handle.signal(rejectSignal, { by: 'alice' } as never);
-    await signalDecision(handle, { kind: 'approve', by: 'alice' });
+    await signalDecision(handle, { kind: 'approve', by: 'alice' }, alice.as('alice'));
     const result = await handle.result();
     expect(result.decision).toBe('approved');
     expect(result.decisions.map((s) => s.why ?? s.result)).toEqual(['the decision must say who sends it ("by")', 'a reject needs a reason', 'accepted']);
@@ -101,6 +103,9 @@ describe('through the client', () => {
     ['a ticket with control characters', ['case', 'hi\u0001there'], /control characters/],
     ['an unknown flag', ['route', 'hello', '--urgent'], /unknown option '--urgent'/],
     ['a missing required flag', ['approve', 'case-x'], /required option '--by <name>' not specified/],
+    ['an empty sender', ['approve', 'case-x', '--by', ' '], /approve: the decision must say who sends it/],
+    ['a key file that is not there', ['approve', 'case-x', '--by', 'alice', '--key', '/nonexistent/alice.key'], /no key file at \/nonexistent\/alice.key/],
+    ['a signature valid for too long', ['approve', 'case-x', '--by', 'alice', '--valid-for', '2d'], /--valid-for must be a duration up to 24h/],
     ['a step limit that is not a number', ['troubleshoot', '--scenario', 'no-clear-cause', '--max-steps', 'lots'], /--max-steps must be a whole number/],
     ['a list limit out of range', ['list', '--limit', '0'], /--limit must be a whole number/],
     ['a rejection without a reason', ['reject', 'case-x', '--by', 'alice'], /required option '--reason <text>'/],

@@ -65,7 +65,9 @@ describe('client CLI against a real server and worker', () => {
   it('reject and escalate need a reason; escalate hands the case over', async () => {
     const { workflowId } = JSON.parse((await cli('case', TECHNICAL, '--scenario', 'payment-after-deploy', '--json')).out) as { workflowId: string };
     expect((await cli('reject', workflowId, '--by', 'alice')).code).toBe(2);
-    const escalated = await cli('escalate', workflowId, '--by', 'carol', '--reason', 'payments team', '--team', 'Payments', '--json');
+    // Naming a team needs a signature: carol has no key, bob has.
+    expect(await cli('escalate', workflowId, '--by', 'carol', '--reason', 'payments team', '--team', 'Payments')).toMatchObject({ code: 2, err: expect.stringMatching(/no key file at .*carol\.key/) });
+    const escalated = await cli('escalate', workflowId, '--by', 'bob', '--reason', 'payments team', '--team', 'Payments', '--json');
     expect(escalated.code).toBe(0);
     expect(JSON.parse(escalated.out).status.result).toMatchObject({ decision: 'escalated', team: 'Payments' });
   });

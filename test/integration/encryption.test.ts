@@ -8,6 +8,7 @@ import { untilCaseWaits } from '../../src/cli/until-case-waits';
 import { routeTicket, supportCase } from '../../src/workflows';
 import { historyText } from '../helpers/history';
 import { offlineActivities, startWorker, uniqueId, useServerAndFakeModel } from '../helpers/temporal';
+import { testApprovers } from '../helpers/approvers';
 
 // With PAYLOAD_ENCRYPTION_KEYS set, the server stores ciphertext: the history fetched raw holds no
 // ticket text, while worker and client, sharing the keys, work as before.
@@ -59,6 +60,8 @@ it('a client without the keys gets a clear error, not ciphertext', async () => {
   });
 });
 
+const ann = testApprovers('ann');
+
 it('after key rotation, a case opened under the old key is finished and decided under the new one', async () => {
   const marker = `OKAPI-${randomUUID()}`;
   const workflowId = uniqueId('enc-case');
@@ -66,7 +69,7 @@ it('after key rotation, a case opened under the old key is finished and decided 
   const handle = await clientWith(OLD).workflow.start(supportCase, {
     taskQueue: 'enc-rotation',
     workflowId,
-    args: [{ ticket: { text: `Checkout API fails with error 500 since the deploy (${marker})` }, scenario: loadScenario('payment-after-deploy'), approvers: ['ann'] }],
+    args: [{ ticket: { text: `Checkout API fails with error 500 since the deploy (${marker})` }, scenario: loadScenario('payment-after-deploy'), ...ann.pinned }],
   });
   // Rotated: the worker and the client now encrypt with the new key and still read the old one.
   const rotated = clientWith(`${NEW},${OLD}`);
@@ -74,7 +77,7 @@ it('after key rotation, a case opened under the old key is finished and decided 
   const result = await worker.runUntil(async () => {
     const live = rotated.workflow.getHandle<typeof supportCase>(workflowId);
     await untilCaseWaits(live);
-    await signalDecision(live, { kind: 'approve', by: 'ann', comment: `go ahead ${marker}` });
+    await signalDecision(live, { kind: 'approve', by: 'ann', comment: `go ahead ${marker}` }, ann.as('ann'));
     return live.result();
   });
   expect(result).toMatchObject({ decision: 'approved', decidedBy: 'ann', reason: `go ahead ${marker}` });

@@ -9,6 +9,7 @@ import { routeTicket, supportCase, troubleshoot } from '../../src/workflows';
 import { startFakeOpenAI, type FakeOpenAI } from '../../tools/fake-openai/server';
 import { freePort } from '../helpers/ports';
 import { scrape, total, type Sample } from '../helpers/prometheus';
+import { testApprovers } from '../helpers/approvers';
 import { tempDir, testEnv, uniqueId } from '../helpers/temporal';
 import { startWorkerChild, type WorkerChild } from '../helpers/worker-child';
 
@@ -52,8 +53,9 @@ afterAll(async () => {
 const start = <W extends typeof routeTicket | typeof troubleshoot | typeof supportCase>(workflow: W, args: Parameters<W>) =>
   env.client.workflow.start(workflow as typeof routeTicket, { taskQueue, workflowId: uniqueId(workflow.name), args: args as Parameters<typeof routeTicket> }) as unknown as Promise<WorkflowHandle<W>>;
 
+const ann = testApprovers('ann');
 const caseOf = (approvalTimeout = '1 hour') =>
-  start(supportCase, [{ ticket: { text: 'Checkout API returns error 500 since the deploy' }, scenario: loadScenario('payment-after-deploy'), approvers: ['ann'], approvalTimeout }]);
+  start(supportCase, [{ ticket: { text: 'Checkout API returns error 500 since the deploy' }, scenario: loadScenario('payment-after-deploy'), ...ann.pinned, approvalTimeout }]);
 
 async function scrapeUntil(ready: (s: Sample[]) => boolean, withinMs = 15_000): Promise<Sample[]> {
   const until = Date.now() + withinMs;
@@ -70,13 +72,13 @@ it('counts tokens, cost, failures, agent outcomes, decisions, closed and waiting
   fake.enqueue({ task: 'ticket_classification', fault: 'server_error' });
   const routes = await Promise.all([start(routeTicket, [{ text: 'I was charged twice this month' }]), start(routeTicket, [{ text: 'Please refund my order' }])]);
   const agent = await start(troubleshoot, [{ scenario: loadScenario('no-clear-cause') }]);
-  const routedCase = await start(supportCase, [{ ticket: { text: 'I was charged twice this month' }, approvers: ['ann'] }]);
+  const routedCase = await start(supportCase, [{ ticket: { text: 'I was charged twice this month' }, ...ann.pinned }]);
   const [approved, rejected, escalated, expired, waiting] = await Promise.all([caseOf(), caseOf(), caseOf(), caseOf('2s'), caseOf()]);
   for (const c of [approved, rejected, escalated, waiting]) expect((await untilCaseWaits(c)).stage).toBe('awaiting_approval');
 
-  await signalDecision(approved, { kind: 'approve', by: 'mallory' }); // refused: not an approver
-  await updateDecision(approved, { kind: 'approve', by: 'ann' });
-  await signalDecision(rejected, { kind: 'reject', by: 'ann', reason: 'not now' });
+  await signalDecision(approved, { kind: 'approve', by: 'mallory' }); // refused: unsigned, and not an approver
+  await updateDecision(approved, { kind: 'approve', by: 'ann' }, ann.as('ann'));
+  await signalDecision(rejected, { kind: 'reject', by: 'ann', reason: 'not now' }, ann.as('ann'));
   await updateDecision(escalated, { kind: 'escalate', by: 'bob', reason: 'needs the database team' });
 
   // The one case still waiting, as the server counts it; the figure follows when that case is decided.
@@ -84,7 +86,7 @@ it('counts tokens, cost, failures, agent outcomes, decisions, closed and waiting
   await Promise.all(cases.map((h) => h.result()));
   const before = await scrapeUntil((s) => total(s, 'switchboard_cases_awaiting_approval', { taskQueue }) === 1);
   expect(total(before, 'switchboard_cases_awaiting_approval', { taskQueue })).toBe(1);
-  await updateDecision(waiting, { kind: 'reject', by: 'ann', reason: 'done testing' });
+  await updateDecision(waiting, { kind: 'reject', by: 'ann', reason: 'done testing' }, ann.as('ann'));
 
   const routeResults = await Promise.all(routes.map((h) => h.result()));
   const agentResult = await agent.result();

@@ -6,6 +6,7 @@ import { untilCaseWaits } from '../../src/cli/until-case-waits';
 import { loadScenario } from '../../src/scenarios';
 import { supportCase } from '../../src/workflows';
 import type { SupportCaseInput, SupportCaseStatus } from '../../src/workflows/support-case.contract';
+import { testApprovers } from '../helpers/approvers';
 import { offlineActivities, startWorker, tempDir, testEnv, uniqueId } from '../helpers/temporal';
 
 let env: TestWorkflowEnvironment;
@@ -15,10 +16,11 @@ beforeAll(async () => {
 afterAll(() => env?.teardown());
 
 const TECHNICAL = 'Checkout API fails with error 500 since the deployment';
-const approvers = ['alice', 'bob'];
+const team = testApprovers('alice', 'bob', 'carol');
+const { as } = team;
 
 function caseInput(text: string, scenarioId?: string, extra: Partial<SupportCaseInput> = {}): SupportCaseInput {
-  return { ticket: { text, customer: 'acme' }, approvers, ...(scenarioId && { scenario: loadScenario(scenarioId) }), ...extra };
+  return { ticket: { text, customer: 'acme' }, ...team.pinned, approvers: ['alice', 'bob'], ...(scenarioId && { scenario: loadScenario(scenarioId) }), ...extra };
 }
 
 /** Starts a case with a fresh worker and outbox; `steer` acts on the running case (signals, updates). */
@@ -54,21 +56,22 @@ describe('supportCase on a real Temporal server', () => {
     let pending: SupportCaseStatus | undefined;
     const { result, actions } = await runCase(caseInput(TECHNICAL, 'payment-after-deploy'), async (handle) => {
       pending = await untilCaseWaits(handle);
-      await signalDecision(handle, { kind: 'approve', by: 'Alice', comment: 'key is in the vault' });
+      await signalDecision(handle, { kind: 'approve', by: 'Alice', comment: 'key is in the vault' }, as('alice'));
     });
     expect(pending?.caseStatus).toBe('AwaitingApproval');
     expect(pending?.pendingApproval).toMatchObject({ action: 'rotate_credentials', impact: 'high', reasons: ['rotate_credentials is a high-impact action'] });
     expect(pending?.transcript.length).toBeGreaterThan(0);
     expect(result).toMatchObject({ path: 'human', decision: 'approved', decidedBy: 'Alice', action: 'rotate_credentials', reason: 'key is in the vault' });
     expect(result.decisions).toEqual([expect.objectContaining({ decision: 'approve', via: 'signal', by: 'Alice', result: 'accepted' })]);
-    expect(result.audit.at(-1)).toMatchObject({ kind: 'person', by: 'Alice' });
+    expect(result.audit.at(-1)).toMatchObject({ kind: 'person', by: 'Alice', key: result.decisions[0]!.key });
+    expect(result.decisions[0]!.key).toMatch(/^ed25519:/);
     expect(actions).toHaveLength(1);
   });
 
   it('executes nothing when a person rejects', async () => {
     const { result, actions, notifications } = await runCase(caseInput(TECHNICAL, 'payment-after-deploy'), async (handle) => {
       await untilCaseWaits(handle);
-      await signalDecision(handle, { kind: 'reject', by: 'bob', reason: 'rotate during the maintenance window instead' });
+      await signalDecision(handle, { kind: 'reject', by: 'bob', reason: 'rotate during the maintenance window instead' }, as('bob'));
     });
     expect(result).toMatchObject({ decision: 'rejected', decidedBy: 'bob', action: null, reason: 'rotate during the maintenance window instead' });
     expect(actions).toHaveLength(0);
@@ -80,7 +83,7 @@ describe('supportCase on a real Temporal server', () => {
   it('hands the case to the named team when a person escalates', async () => {
     const { result, actions, deliveries } = await runCase(caseInput(TECHNICAL, 'payment-after-deploy'), async (handle) => {
       await untilCaseWaits(handle);
-      await signalDecision(handle, { kind: 'escalate', by: 'carol', reason: 'needs the payments team', team: 'Payments Engineering' });
+      await signalDecision(handle, { kind: 'escalate', by: 'carol', reason: 'needs the payments team', team: 'Payments Engineering' }, as('carol'));
     });
     expect(result).toMatchObject({ decision: 'escalated', decidedBy: 'carol', team: 'Payments Engineering', action: null });
     expect(deliveries.map((d) => d.team)).toEqual(['Payments Engineering']);
@@ -97,9 +100,9 @@ describe('supportCase on a real Temporal server', () => {
   it('refuses an approver not on the list, and ignores a second decision', async () => {
     const { result, actions } = await runCase(caseInput(TECHNICAL, 'payment-after-deploy'), async (handle) => {
       await untilCaseWaits(handle);
-      await signalDecision(handle, { kind: 'approve', by: 'mallory' });
-      await signalDecision(handle, { kind: 'approve', by: 'alice' });
-      await signalDecision(handle, { kind: 'approve', by: 'bob' });
+      await signalDecision(handle, { kind: 'approve', by: 'mallory' }, as('carol'));
+      await signalDecision(handle, { kind: 'approve', by: 'alice' }, as('alice'));
+      await signalDecision(handle, { kind: 'approve', by: 'bob' }, as('bob'));
     });
     expect(result).toMatchObject({ decision: 'approved', decidedBy: 'alice' });
     expect(result.decisions).toEqual([
@@ -114,14 +117,14 @@ describe('supportCase on a real Temporal server', () => {
     const answers: unknown[] = [];
     const { result, actions } = await runCase(caseInput(TECHNICAL, 'payment-after-deploy'), async (handle) => {
       // Too early: nothing waits for a decision yet, so the validator refuses it and history keeps no trace.
-      const early = await updateDecision(handle, { kind: 'approve', by: 'alice' }).catch((e: unknown) => e);
+      const early = await updateDecision(handle, { kind: 'approve', by: 'alice' }, as('alice')).catch((e: unknown) => e);
       expect(early).toBeInstanceOf(WorkflowUpdateFailedError);
       expect((early as WorkflowUpdateFailedError).cause?.message).toMatch(/not waiting for a decision|already decided/);
       await untilCaseWaits(handle);
-      answers.push(await updateDecision(handle, { kind: 'approve', by: 'mallory' }));
+      answers.push(await updateDecision(handle, { kind: 'approve', by: 'mallory' }, as('carol')));
       const malformed = await updateDecision(handle, { kind: 'reject', by: 'alice', reason: '   ' }).catch((e: unknown) => e);
       expect((malformed as WorkflowUpdateFailedError).cause?.message).toBe('a reject needs a reason');
-      answers.push(await updateDecision(handle, { kind: 'approve', by: 'bob', comment: 'go' }));
+      answers.push(await updateDecision(handle, { kind: 'approve', by: 'bob', comment: 'go' }, as('bob')));
     });
     expect(answers).toEqual([
       expect.objectContaining({ decision: 'approve', via: 'update', by: 'mallory', result: 'refused', why: 'mallory is not on the approvers list' }),
@@ -144,7 +147,7 @@ describe('supportCase on a real Temporal server', () => {
 
     const second = await startWorker(env, offlineActivities(outbox), taskQueue);
     const result = await second.worker.runUntil(async () => {
-      await signalDecision(handle, { kind: 'approve', by: 'alice' });
+      await signalDecision(handle, { kind: 'approve', by: 'alice' }, as('alice'));
       return handle.result();
     });
     expect(result).toMatchObject({ decision: 'approved', decidedBy: 'alice', action: before.pendingApproval?.action });

@@ -5,6 +5,7 @@ import { cli } from '../helpers/cli';
 import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from '../helpers/otlp-receiver';
 import { tempDir, testEnv, uniqueId } from '../helpers/temporal';
 import { startWorkerChild, type WorkerChild } from '../helpers/worker-child';
+import { testApprovers } from '../helpers/approvers';
 
 // Tracing on, end to end: the client (this process) and a worker (its own process) both export to a
 // real OTLP/HTTP receiver on loopback, as they would to Jaeger or a collector. The worker keeps no
@@ -29,6 +30,7 @@ beforeAll(async () => {
     TEMPORAL_ADDRESS: env.address,
     TASK_QUEUE: taskQueue,
     APPROVERS: 'alice',
+    APPROVER_KEYS_DIR: testApprovers('alice').dir,
     MODEL_PROVIDER: 'offline',
     OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
   });

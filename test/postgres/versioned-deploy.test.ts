@@ -9,6 +9,7 @@ import { stopWorkerProcess, workerProcess } from '../../tools/dev/worker-process
 import { bundleFile, bundleWithPatches } from '../helpers/patch-bundles';
 import { describeOnPostgresStack, postgresStack } from '../helpers/postgres-stack';
 import { tempDir, uniqueId } from '../helpers/temporal';
+import { approversWithKeys } from '../../tools/approvers';
 
 // A deploy while cases wait for a person: 20 cases park under the worker from before the change
 // (supportCase without "the customer hears of the wait"), that worker process is stopped, the new
@@ -46,11 +47,13 @@ describeOnPostgresStack('replacing the worker while cases wait for approval', ()
       workers.push(child);
       return child;
     };
+    // Signed: the cases version 2 starts require it; those version 1 started keep the old rule.
+    const alice = approversWithKeys(['alice']);
     const open = (i: number) =>
       client.workflow.start(supportCase, {
         taskQueue,
         workflowId: `${taskQueue}-case-${i}`,
-        args: [{ ticket: { text: `Checkout API fails with error 500 since the deployment (#${i})` }, scenario: loadScenario('payment-after-deploy'), approvers: ['alice'] }],
+        args: [{ ticket: { text: `Checkout API fails with error 500 since the deployment (#${i})` }, scenario: loadScenario('payment-after-deploy'), ...alice.pinned }],
       });
 
     // Version 1 runs; 20 cases reach the person.
@@ -67,7 +70,7 @@ describeOnPostgresStack('replacing the worker while cases wait for approval', ()
     expect((await untilCaseWaits(after)).stage).toBe('awaiting_approval');
 
     // Every case is approved through the update; version 2 replays the old histories to take it.
-    const records = await Promise.all([...waiting, after].map((h) => updateDecision(h, { kind: 'approve', by: 'alice', comment: 'after the deploy' })));
+    const records = await Promise.all([...waiting, after].map((h) => updateDecision(h, { kind: 'approve', by: 'alice', comment: 'after the deploy' }, alice.as('alice'))));
     expect(records.map((r) => r.result)).toEqual(Array(CASES + 1).fill('accepted'));
     const results = await Promise.all([...waiting, after].map((h) => h.result()));
     for (const r of results) expect(r).toMatchObject({ decision: 'approved', decidedBy: 'alice', action: 'rotate_credentials', reason: 'after the deploy' });

@@ -21,3 +21,11 @@ it('the same change shipped without patched() would break every case that waited
   const workflowBundle = await bundleWithPatches('without');
   for (const name of RECORDED_BEFORE_THE_PATCH) await expect(Worker.runReplayHistory({ workflowBundle }, history(name), name)).rejects.toThrow(DeterminismViolationError);
 }, 120_000);
+
+// Recorded after Changes.customerHearsOfTheWait and before Changes.signedDecisions: its approval is
+// an unsigned update by a name on the list. Replayed with the signing rule unguarded, the approval
+// would be refused and the case would wait where its history runs the action.
+it('signed decisions shipped without patched() would break a case approved by name while it waited', async () => {
+  const name = 'support-case-customer-told-of-wait';
+  await expect(Worker.runReplayHistory({ workflowBundle: await bundleWithPatches('without') }, history(name), name)).rejects.toThrow(DeterminismViolationError);
+});

@@ -7,6 +7,10 @@ import { loadScenario } from '../../src/scenarios';
 import { signalDecision } from '../../src/cli/decisions';
 import { untilCaseWaits } from '../../src/cli/until-case-waits';
 import { routeTicket, supportCase, troubleshoot } from '../../src/workflows';
+import { approversWithKeys } from '../approvers';
+
+// The approver every chaos case waits for: a key in memory, pinned in each case.
+const OPS = approversWithKeys(['ops']);
 
 /**
  * What goes wrong mid-run:
@@ -122,7 +126,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosSummary> {
       const kase = await o.client.workflow.start(supportCase, {
         taskQueue,
         workflowId: `chaos-case-${taskQueue}-${i}`,
-        args: [{ ticket: { text: 'Checkout API fails with error 500 since the deployment' }, scenario: payment, approvers: ['ops'] }],
+        args: [{ ticket: { text: 'Checkout API fails with error 500 since the deployment' }, scenario: payment, ...OPS.pinned }],
       });
       cases.push(kase);
       handles.push({ handle: kase, check: () => patiently(() => kase.result()).then(wrongUnless((r) => r.decision === 'approved')) });
@@ -149,7 +153,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosSummary> {
     // A person approves every case once it waits; the signal survives the worker's death.
     const approvals = cases.map(async (handle) => {
       const status = await patiently(() => untilCaseWaits(handle, 250));
-      if (status.stage === 'awaiting_approval') await patiently(() => signalDecision(handle, { kind: 'approve', by: 'ops' }));
+      if (status.stage === 'awaiting_approval') await patiently(() => signalDecision(handle, { kind: 'approve', by: 'ops' }, OPS.as('ops')));
     });
     await Promise.all(approvals);
     const results = await Promise.allSettled(handles.map(({ check }) => check()));

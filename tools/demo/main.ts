@@ -4,6 +4,7 @@ import { openClientContext } from '../../src/cli/context';
 import { decide } from '../../src/cli/decide';
 import { runClient } from '../../src/client';
 import { loadSettings } from '../../src/config';
+import { ensureDemoApproverKey } from '../dev/demo-key';
 import { ensureServer } from '../dev/embedded';
 import { whereTheRunsAre } from './where-runs-are';
 import { supportCase } from '../../src/workflows';
@@ -26,6 +27,7 @@ async function main(): Promise<number> {
     .parse()
     .opts<{ interactive?: boolean }>();
   const settings = loadSettings();
+  ensureDemoApproverKey(settings, say);
   // The demo's own output tells the story; the worker speaks up only when something is wrong.
   installRuntime({ ...settings, LOG_LEVEL: 'WARN' });
   const { address, namespace, server, uiUrl: startedUi } = await ensureServer(say);
@@ -56,7 +58,7 @@ async function main(): Promise<number> {
           await ctx.client.workflow.getHandle<typeof supportCase>(opened.workflowId).result();
           say(`The case is closed: npm run client -- status ${opened.workflowId}`);
         } else {
-          const approver = settings.APPROVERS[0]!;
+          const approver = settings.APPROVERS[0]!.name;
           say(`Approving as ${approver}, as you would with the command above (npm run demo -- --interactive to decide yourself):`);
           await decide('approve', opened.workflowId, { by: approver, comment: 'approved by npm run demo' });
         }

@@ -8,6 +8,7 @@ import { startWorkerTelemetry } from '../../src/telemetry/worker-telemetry';
 import { createWorker } from '../../src/worker';
 import { advertiseLocalStack } from './advertise';
 import { startBanner } from './banner';
+import { ensureDemoApproverKey } from './demo-key';
 import { splitAddress } from './dev-server';
 import { DATA_DIR } from './embedded';
 import { stopEveryManagedProcess } from './managed-process';
@@ -87,6 +88,7 @@ async function main(): Promise<number> {
       server: [`temporal-server at ${stack.address} (namespace ${namespace}), PostgreSQL on 127.0.0.1:${stack.postgres.port}`, `state in ${STATE_DIR}, logs in ${stack.logDir}`],
       codecUrl: codec?.url,
       traces: telemetry.summary,
+      approverKey: ensureDemoApproverKey(settings, console.log),
       stops: 'the worker, the UI, the server and PostgreSQL',
     }),
   );

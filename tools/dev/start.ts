@@ -1,6 +1,7 @@
 import { startCodecServerFromSettings } from '../../src/codec/main';
 import { loadSettings } from '../../src/config';
 import { advertiseLocalStack } from './advertise';
+import { ensureDemoApproverKey } from './demo-key';
 import { startBanner } from './banner';
 import { ensureServer, SERVER_LOG } from './embedded';
 import { installRuntime } from '../../src/runtime';
@@ -32,7 +33,7 @@ async function main(): Promise<number> {
     worker.shutdown();
   });
   console.log(
-    startBanner({ settings, uiUrl, server: [`${address} (namespace ${namespace})`], codecUrl: codec?.url, traces: telemetry.summary, stops: 'the worker and the server' }),
+    startBanner({ settings, uiUrl, server: [`${address} (namespace ${namespace})`], codecUrl: codec?.url, traces: telemetry.summary, approverKey: ensureDemoApproverKey(settings, console.log), stops: 'the worker and the server' }),
   );
   await worker.run();
   await telemetry.stop();

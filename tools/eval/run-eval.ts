@@ -10,6 +10,7 @@ import type { SupportCaseResult } from '../../src/workflows/support-case.contrac
 import type { TroubleshootResult } from '../../src/workflows/troubleshoot.contract';
 import type { LabelledTicket } from './dataset';
 import { runPool } from './pool';
+import { approversWithKeys } from '../approvers';
 
 export type Pattern = 'A' | 'B' | 'C';
 
@@ -91,15 +92,16 @@ export async function runEval(o: EvalRunOptions): Promise<EvalRun> {
     ...o.tickets.map((t) => ({ kind: 'ticket' as const, id: t.id, ticket: { ticketId: t.id, text: t.text }, scenario: undefined })),
   ];
   const tickC = progress('C', caseInputs.length);
+  const reviewer = approversWithKeys([o.reviewer]);
   const cases = await runPool(caseInputs, o.concurrency, async (c) => {
     const r = await timed(async () => {
       const handle = await o.client.workflow.start(supportCase, {
         ...start,
         workflowId: `eval-${runId}-case-${c.kind}-${c.id}`,
-        args: [{ ticket: c.ticket, ...(c.scenario && { scenario: c.scenario }), approvers: [o.reviewer] }],
+        args: [{ ticket: c.ticket, ...(c.scenario && { scenario: c.scenario }), ...reviewer.pinned }],
       });
       const status = await untilCaseWaits(handle, 50);
-      if (status.stage === 'awaiting_approval') await signalDecision(handle, reviewerDecision(c.scenario, status.pendingApproval?.recommendation ?? '', o.reviewer));
+      if (status.stage === 'awaiting_approval') await signalDecision(handle, reviewerDecision(c.scenario, status.pendingApproval?.recommendation ?? '', o.reviewer), reviewer.as(o.reviewer));
       return handle.result();
     });
     tickC();

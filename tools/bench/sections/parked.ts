@@ -5,8 +5,10 @@ import { supportCase } from '../../../src/workflows';
 import { percentile } from '../../eval/metrics';
 import { runPool } from '../../eval/pool';
 import { rssMiB } from '../worker-rss';
+import { approversWithKeys } from '../../approvers';
 
 const APPROVER = 'bench-approver';
+const approver = approversWithKeys([APPROVER]);
 
 async function waitForWaiting(client: Client, taskQueue: string, n: number): Promise<void> {
   const deadline = Date.now() + 900_000;
@@ -27,11 +29,11 @@ export async function measureParked(o: { client: Client; taskQueue: string; work
   const runId = Date.now().toString(36);
   const scenario = loadScenario('payment-after-deploy');
   const start = (workflowId: string) =>
-    o.client.workflow.start(supportCase, { taskQueue: o.taskQueue, workflowId, args: [{ ticket: { text: 'Checkout API fails with error 500 since the deployment' }, scenario, approvers: [APPROVER] }] });
+    o.client.workflow.start(supportCase, { taskQueue: o.taskQueue, workflowId, args: [{ ticket: { text: 'Checkout API fails with error 500 since the deployment' }, scenario, ...approver.pinned }] });
   // Warm: one case to approval, so the bundle, caches and connections are in place before the idle figure.
   const warm = await start(`parked-${runId}-warm`);
   await waitForWaiting(o.client, o.taskQueue, 1);
-  await signalDecision(warm, { kind: 'approve', by: APPROVER });
+  await signalDecision(warm, { kind: 'approve', by: APPROVER }, approver.as(APPROVER));
   await warm.result();
   await new Promise((r) => setTimeout(r, 2_000));
   const idleMiB = rssMiB(o.workerPid);
@@ -47,7 +49,7 @@ export async function measureParked(o: { client: Client; taskQueue: string; work
   for (let i = 0; i < o.cases && latencies.length < o.approvals; i += every) {
     const handle = o.client.workflow.getHandle<typeof supportCase>(ids[i]!);
     const t0 = performance.now();
-    await signalDecision(handle, { kind: 'approve', by: APPROVER });
+    await signalDecision(handle, { kind: 'approve', by: APPROVER }, approver.as(APPROVER));
     const result = await handle.result();
     if (result.decision !== 'approved') throw new Error(`${ids[i]} ended ${result.decision}, not approved`);
     latencies.push(performance.now() - t0);
