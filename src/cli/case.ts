@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { ticketDetails, ticketSubject, type TicketInput } from '../domain/ticket';
 import type { Scenario } from '../domain/scenario.schema';
 import { supportCase } from '../workflows';
-import { supportCaseStatusQuery, type SupportCaseInput, type SupportCaseStatus } from '../workflows/support-case.contract';
+import { supportCaseStatusQuery, type SupportCaseInput, type SupportCaseStatus } from '../workflows/support-case/contract';
 import { openClientContext, rateLimit, runFailure, type ClientContext } from './context';
 import { CommandFailure, UsageError } from './errors';
 import { printResult, type OutputOptions } from './output';

@@ -6,7 +6,7 @@ import { durationMs } from '../domain/durations';
 import { MAX_SIGNATURE_LIFETIME_MS } from '../domain/signatures';
 import { keyFiles, readSigningKey } from '../signing/key-files';
 import { DEFAULT_SIGNATURE_VALIDITY_MS } from '../signing/sign-decision';
-import { supportCaseStatusQuery } from '../workflows/support-case.contract';
+import { supportCaseStatusQuery } from '../workflows/support-case/contract';
 import { caseHandle, describeCase } from './case';
 import { openClientContext } from './context';
 import { decisionPayload, updateDecision, type Signing } from './decisions';

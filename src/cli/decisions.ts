@@ -4,7 +4,7 @@ import { evidenceDigest, type DecisionContext, type DecisionSignature } from '..
 import type { SigningKey } from '../signing/key-files';
 import { signDecision } from '../signing/sign-decision';
 import type { supportCase } from '../workflows';
-import { decisionMessages as m, supportCaseStatusQuery, type DecisionRecord } from '../workflows/support-case.contract';
+import { decisionMessages as m, supportCaseStatusQuery, type DecisionRecord } from '../workflows/support-case/contract';
 
 type CaseHandle = WorkflowHandle<typeof supportCase>;
 

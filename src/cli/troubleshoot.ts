@@ -3,7 +3,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { AgentStep } from '../domain/agent';
 import { LIMITS, limitProblem, typedNumber } from '../domain/limits';
 import { troubleshoot } from '../workflows';
-import { troubleshootStatusQuery } from '../workflows/troubleshoot.contract';
+import { troubleshootStatusQuery } from '../workflows/troubleshoot/contract';
 import { openClientContext, rateLimit } from './context';
 import { UsageError } from './errors';
 import { printResult, table, type OutputOptions } from './output';

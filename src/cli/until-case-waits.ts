@@ -1,6 +1,6 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import type { supportCase } from '../workflows';
-import { supportCaseStatusQuery, type SupportCaseStatus } from '../workflows/support-case.contract';
+import { supportCaseStatusQuery, type SupportCaseStatus } from '../workflows/support-case/contract';
 
 /**
  * Follows a case until a person is needed (stage awaiting_approval) or it has closed, and returns

@@ -1,7 +1,7 @@
 import { metricMeter } from '@temporalio/workflow';
 import type { AgentOutcome } from '../domain/agent';
 import type { CaseDecision, CasePath } from '../domain/case';
-import type { DecisionRecord } from './support-case.contract';
+import type { DecisionRecord } from './support-case/contract';
 
 /**
  * The decision metrics workflows emit, as Prometheus shows them. The workflow metric meter drops

@@ -5,7 +5,7 @@ import { signalDecision } from '../../src/cli/decisions';
 import { untilCaseWaits } from '../../src/cli/until-case-waits';
 import { loadScenario } from '../../src/scenarios';
 import { routeTicket, supportCase, troubleshoot } from '../../src/workflows';
-import { approveSignal, rejectSignal } from '../../src/workflows/support-case.contract';
+import { approveSignal, rejectSignal } from '../../src/workflows/support-case/contract';
 import { testApprovers } from '../helpers/approvers';
 import { cli, useClientAndWorker } from '../helpers/cli';
 import { tempDir, uniqueId } from '../helpers/temporal';

@@ -1,6 +1,6 @@
 import type { Fault } from '../../tools/fake-openai/faults';
 import { routeTicket } from '../../src/workflows';
-import type { RouteTicketResult } from '../../src/workflows/route-ticket.contract';
+import type { RouteTicketResult } from '../../src/workflows/route-ticket/contract';
 import { activitiesAgainst, startWorker, uniqueId, useServerAndFakeModel } from '../helpers/temporal';
 
 // Each way a model call can go wrong ends in a defined behaviour of the workflow: retried by Temporal

@@ -2,7 +2,7 @@ import { WorkflowFailedError } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { FileOutbox, type Outbox } from '../../src/activities/outbox';
 import { routeTicket } from '../../src/workflows';
-import type { RouteTicketResult } from '../../src/workflows/route-ticket.contract';
+import type { RouteTicketResult } from '../../src/workflows/route-ticket/contract';
 import { activitiesAgainst, startWorker, tempDir, uniqueId, useServerAndFakeModel } from '../helpers/temporal';
 
 const t = useServerAndFakeModel();

@@ -9,7 +9,7 @@ import { evidenceDigest } from '../../src/domain/signatures';
 import { generateKeyFiles, readSigningKey } from '../../src/signing/key-files';
 import { signDecision } from '../../src/signing/sign-decision';
 import { supportCase } from '../../src/workflows';
-import { approveUpdate, supportCaseStatusQuery, type SupportCaseStatus } from '../../src/workflows/support-case.contract';
+import { approveUpdate, supportCaseStatusQuery, type SupportCaseStatus } from '../../src/workflows/support-case/contract';
 import { resolveTemporalCli } from '../../tools/dev/temporal-cli';
 import { strangersKey } from '../helpers/approvers';
 import { cli, useClientAndWorker } from '../helpers/cli';

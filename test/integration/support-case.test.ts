@@ -5,7 +5,7 @@ import { signalDecision, updateDecision } from '../../src/cli/decisions';
 import { untilCaseWaits } from '../../src/cli/until-case-waits';
 import { loadScenario } from '../../src/scenarios';
 import { supportCase } from '../../src/workflows';
-import type { SupportCaseInput, SupportCaseStatus } from '../../src/workflows/support-case.contract';
+import type { SupportCaseInput, SupportCaseStatus } from '../../src/workflows/support-case/contract';
 import { testApprovers } from '../helpers/approvers';
 import { offlineActivities, startWorker, tempDir, testEnv, uniqueId } from '../helpers/temporal';
 
@@ -54,7 +54,7 @@ describe('supportCase on a real Temporal server', () => {
 
   it('waits for approval of a high-impact action, then executes it once (approved)', async () => {
     let pending: SupportCaseStatus | undefined;
-    const { result, actions } = await runCase(caseInput(TECHNICAL, 'payment-after-deploy'), async (handle) => {
+    const { result, actions, notifications } = await runCase(caseInput(TECHNICAL, 'payment-after-deploy'), async (handle) => {
       pending = await untilCaseWaits(handle);
       await signalDecision(handle, { kind: 'approve', by: 'Alice', comment: 'key is in the vault' }, as('alice'));
     });
@@ -66,6 +66,10 @@ describe('supportCase on a real Temporal server', () => {
     expect(result.audit.at(-1)).toMatchObject({ kind: 'person', by: 'Alice', key: result.decisions[0]!.key });
     expect(result.decisions[0]!.key).toMatch(/^ed25519:/);
     expect(actions).toHaveLength(1);
+    // The customer was told the deadline the case keeps (computed once, before telling them).
+    const deadline = pending?.pendingApproval?.deadline;
+    expect(deadline).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(notifications.find((n) => n.purpose === 'waiting')?.message).toContain(`You will hear from us by ${deadline}.`);
   });
 
   it('executes nothing when a person rejects', async () => {

@@ -1,7 +1,7 @@
 import type { AgentDecision } from '../../src/domain/agent';
 import { listScenarios, loadScenario } from '../../src/scenarios';
 import { troubleshoot } from '../../src/workflows';
-import { troubleshootStatusQuery, type TroubleshootInput, type TroubleshootResult } from '../../src/workflows/troubleshoot.contract';
+import { troubleshootStatusQuery, type TroubleshootInput, type TroubleshootResult } from '../../src/workflows/troubleshoot/contract';
 import { activitiesAgainst, offlineActivities, startWorker, uniqueId, useServerAndFakeModel } from '../helpers/temporal';
 
 const t = useServerAndFakeModel();

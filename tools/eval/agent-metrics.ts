@@ -1,7 +1,7 @@
 import type { AgentStep } from '../../src/domain/agent';
 import type { Scenario } from '../../src/domain/scenario.schema';
 import { NO_DATA } from '../../src/domain/tools';
-import type { TroubleshootResult } from '../../src/workflows/troubleshoot.contract';
+import type { TroubleshootResult } from '../../src/workflows/troubleshoot/contract';
 import { mean, rate } from './metrics';
 
 /** What one agent run did, judged against its scenario's expected outcome. */

@@ -1,19 +1,19 @@
 import { patched, setCurrentDetails, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
-import { transcriptForModel, type AgentOutcome, type AgentStep } from '../domain/agent';
-import { finishProblem, rejectDecision, trailingRejections } from '../domain/guardrails';
-import { TOOLS, type ToolName } from '../domain/tools';
-import { NO_USAGE, addUsage } from '../domain/usage';
-import { local, modelActivities, runTool } from './activity-proxies';
-import { countAgentRun } from './metrics';
-import { SearchAttributes } from './search-attributes';
-import { Changes } from './versions';
+import { transcriptForModel, type AgentOutcome, type AgentStep } from '../../domain/agent';
+import { finishProblem, rejectDecision, trailingRejections } from '../../domain/guardrails';
+import { TOOLS, type ToolName } from '../../domain/tools';
+import { NO_USAGE, addUsage } from '../../domain/usage';
+import { local, modelActivities, runTool } from '../activity-proxies';
+import { countAgentRun } from '../metrics';
+import { SearchAttributes } from '../search-attributes';
+import { Changes } from '../versions';
 import {
   readTroubleshootInput,
   troubleshootStatusQuery,
   type TroubleshootInput,
   type TroubleshootResult,
   type TroubleshootStatus,
-} from './troubleshoot.contract';
+} from './contract';
 
 /** Pattern B: the model picks the next tool, code enforces the bounds. Decide → act → observe → repeat. */
 export async function troubleshoot(input: TroubleshootInput): Promise<TroubleshootResult> {

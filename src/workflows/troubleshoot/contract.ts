@@ -1,12 +1,12 @@
 import { defineQuery } from '@temporalio/workflow';
-import type { AgentOutcome, AgentStep } from '../domain/agent';
-import { DEFAULT_AGENT_LIMITS, type AgentLimits } from '../domain/guardrails';
-import { LIMITS, limitProblem } from '../domain/limits';
-import { scenarioProblems } from '../domain/scenario';
-import type { Scenario } from '../domain/scenario.schema';
-import { isToolName, TOOL_NAMES, type ToolName } from '../domain/tools';
-import type { Usage } from '../domain/usage';
-import { readFlag, refuseInput } from './input-checks';
+import type { AgentOutcome, AgentStep } from '../../domain/agent';
+import { DEFAULT_AGENT_LIMITS, type AgentLimits } from '../../domain/guardrails';
+import { LIMITS, limitProblem } from '../../domain/limits';
+import { scenarioProblems } from '../../domain/scenario';
+import type { Scenario } from '../../domain/scenario.schema';
+import { isToolName, TOOL_NAMES, type ToolName } from '../../domain/tools';
+import type { Usage } from '../../domain/usage';
+import { readFlag, refuseInput } from '../input-checks';
 
 /** Pattern B's contract: what `troubleshoot` takes, returns and answers while it runs. */
 export interface TroubleshootInput extends Partial<AgentLimits> {

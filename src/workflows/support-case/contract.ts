@@ -1,6 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { ActionName, Impact } from '../domain/actions';
-import type { AgentStep } from '../domain/agent';
+import type { ActionName, Impact } from '../../domain/actions';
+import type { AgentStep } from '../../domain/agent';
 import type {
   ApproveDecision,
   CaseDecision,
@@ -9,17 +9,17 @@ import type {
   DecisionKind,
   EscalateDecision,
   RejectDecision,
-} from '../domain/case';
-import { durationMs } from '../domain/durations';
-import { LIMITS, DEFAULT_AGENT_TIMEOUT, DEFAULT_APPROVAL_TIMEOUT, limitProblem } from '../domain/limits';
-import { scenarioProblems } from '../domain/scenario';
-import { isHex, type PinnedKey } from '../domain/signatures';
-import type { Scenario } from '../domain/scenario.schema';
-import type { TicketInput } from '../domain/ticket';
-import type { Usage } from '../domain/usage';
-import { readFlag, refuseInput } from './input-checks';
-import { readReviewThreshold, readTicket } from './route-ticket.contract';
-import type { TroubleshootResult } from './troubleshoot.contract';
+} from '../../domain/case';
+import { durationMs } from '../../domain/durations';
+import { LIMITS, DEFAULT_AGENT_TIMEOUT, DEFAULT_APPROVAL_TIMEOUT, limitProblem } from '../../domain/limits';
+import { scenarioProblems } from '../../domain/scenario';
+import { isHex, type PinnedKey } from '../../domain/signatures';
+import type { Scenario } from '../../domain/scenario.schema';
+import type { TicketInput } from '../../domain/ticket';
+import type { Usage } from '../../domain/usage';
+import { readFlag, refuseInput } from '../input-checks';
+import { readReviewThreshold, readTicket } from '../route-ticket/contract';
+import type { TroubleshootResult } from '../troubleshoot/contract';
 
 /** Pattern C's contract: what `supportCase` takes and returns, and the messages it answers. */
 export interface SupportCaseInput {

@@ -1,8 +1,8 @@
-import { FailureType } from '../domain/failures';
-import { LIMITS, limitProblem } from '../domain/limits';
-import { ticketProblems, type Priority, type TicketCategory, type TicketInput } from '../domain/ticket';
-import type { Usage } from '../domain/usage';
-import { refuseInput } from './input-checks';
+import { FailureType } from '../../domain/failures';
+import { LIMITS, limitProblem } from '../../domain/limits';
+import { ticketProblems, type Priority, type TicketCategory, type TicketInput } from '../../domain/ticket';
+import type { Usage } from '../../domain/usage';
+import { refuseInput } from '../input-checks';
 
 /** Pattern A's contract: what `routeTicket` takes and returns. It has no messages. */
 export interface RouteTicketInput extends TicketInput {

@@ -1,8 +1,8 @@
 import { setCurrentDetails, workflowInfo } from '@temporalio/workflow';
-import { readFlag } from './input-checks';
-import { readReviewThreshold, readTicket, type RouteTicketInput, type RouteTicketResult } from './route-ticket.contract';
-import { classifyTicketStep } from './steps/classify-ticket';
-import { routeAndDeliver } from './steps/route-and-deliver';
+import { readFlag } from '../input-checks';
+import { readReviewThreshold, readTicket, type RouteTicketInput, type RouteTicketResult } from './contract';
+import { classifyTicketStep } from './classify-step';
+import { routeAndDeliver } from './route-step';
 
 /** Pattern A: the model classifies, code routes. Validate → classify → route → deliver. */
 export async function routeTicket(input: RouteTicketInput): Promise<RouteTicketResult> {

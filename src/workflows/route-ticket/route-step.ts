@@ -3,7 +3,7 @@ import { FALLBACK_TEAM, needsReview, teamFor } from '../../domain/routing';
 import { deliverToTeam, local } from '../activity-proxies';
 import { SearchAttributes } from '../search-attributes';
 import { Changes } from '../versions';
-import type { ClassificationOutcome } from './classify-ticket';
+import type { ClassificationOutcome } from './classify-step';
 
 export interface RoutedTicket {
   team: string;

@@ -1,22 +1,22 @@
 import { ChildWorkflowFailure, executeChild } from '@temporalio/workflow';
-import type { Scenario } from '../domain/scenario.schema';
-import { ACTIONS, type ActionName } from '../domain/actions';
-import { ON_CALL_TEAM, type EscalateDecision, type RejectDecision } from '../domain/case';
-import { formatDuration } from '../domain/durations';
-import { NO_USAGE } from '../domain/usage';
-import { deliverToTeam, executeAction, notifyCustomer } from './activity-proxies';
-import type { CaseState, Ending } from './support-case-state';
-import { classifyTicketStep, type ClassificationOutcome } from './steps/classify-ticket';
-import { routeAndDeliver } from './steps/route-and-deliver';
-import { troubleshoot } from './troubleshoot';
-import type { TroubleshootResult } from './troubleshoot.contract';
+import { ACTIONS, type ActionName } from '../../domain/actions';
+import { ON_CALL_TEAM, type EscalateDecision, type RejectDecision } from '../../domain/case';
+import type { Scenario } from '../../domain/scenario.schema';
+import { NO_USAGE } from '../../domain/usage';
+import { deliverToTeam, executeAction, notifyCustomer } from '../activity-proxies';
+import { classifyTicketStep, type ClassificationOutcome } from '../route-ticket/classify-step';
+import { routeAndDeliver } from '../route-ticket/route-step';
+import type { TroubleshootResult } from '../troubleshoot/contract';
+import { troubleshoot } from '../troubleshoot/workflow';
+import type { CaseState, Ending } from './state';
+
+// The case's side effects, one function each: activities and the agent's child workflow. What they
+// found goes into the CaseState; how the case ends comes back as an Ending.
 
 /** Pattern A's step: the model classifies the ticket. */
 export async function classify(c: CaseState): Promise<ClassificationOutcome> {
   const outcome = await classifyTicketStep(c.request.ticket.text, c.request.rateLimited);
-  const { category, confidence } = outcome.classification;
-  c.classified(category, outcome.usage);
-  c.note(outcome.model, 'model', outcome.failure ? `classification failed: ${outcome.failure.message}` : `classified as ${category} (confidence ${confidence})`);
+  c.classified(outcome);
   return outcome;
 }
 
@@ -28,21 +28,21 @@ export function isInvestigable(outcome: ClassificationOutcome): boolean {
 /** The workflow path: the routing table picks the team, the ticket is delivered once. */
 export async function route(c: CaseState, outcome: ClassificationOutcome): Promise<Ending> {
   const why = isInvestigable(outcome) ? 'technical issue with no scenario to investigate' : `category ${outcome.classification.category}`;
-  c.enter('routing', 'Routing the ticket');
   const { team } = await routeAndDeliver(c.caseId, outcome, c.request.reviewThreshold);
-  c.note('routing table', 'policy', `${why}: routed to ${team}`);
+  c.routed(team, why);
   return { status: 'Resolved', details: `Routed to ${team}`, path: 'workflow', decision: 'routed', decidedBy: 'routing table', action: null, team, reason: why };
 }
 
+/** The agent stage's run: its id is the case's, so the UI shows them side by side. */
+export const agentWorkflowId = (caseId: string) => `${caseId}-agent`;
+
 /** The agent stage: troubleshoot as a bounded child workflow; a child that fails or times out counts as an escalation. */
 export async function investigate(c: CaseState, scenario: Scenario): Promise<TroubleshootResult> {
-  const workflowId = `${c.caseId}-agent`;
-  c.investigating(workflowId);
   const { minConfidence, agent: bounds, rateLimited } = c.request;
   let agent: TroubleshootResult;
   try {
     agent = await executeChild(troubleshoot, {
-      workflowId,
+      workflowId: agentWorkflowId(c.caseId),
       args: [
         {
           scenario,
@@ -60,26 +60,22 @@ export async function investigate(c: CaseState, scenario: Scenario): Promise<Tro
     const why = err.cause?.message ?? err.message;
     agent = { outcome: 'escalated', recommendation: '', confidence: 0, escalationReason: `the agent stage failed: ${why}`, steps: [], toolsUsed: [], usage: NO_USAGE, model: 'none' };
   }
-  const { outcome, recommendation, confidence, escalationReason, toolsUsed, model } = agent;
-  c.investigated(agent.steps, agent.usage, { outcome, recommendation, confidence, toolsUsed, model, ...(escalationReason && { escalationReason }) });
-  c.note(model, 'model', `agent ${outcome}: ${outcome === 'resolved' ? recommendation : escalationReason}`);
+  c.investigated(agent);
   return agent;
 }
 
-/** Runs the action, then tells the customer: each once per case. `by` is "policy" or the approver. */
-export async function act(c: CaseState, action: ActionName, recommendation: string, by: string, comment?: string): Promise<Ending> {
-  if (by === 'policy') c.enter('finishing', `Running ${action}`);
-  await executeAction.executeWithOptions({ summary: `execute ${action}` }, [{ caseId: c.caseId, action, recommendation, approvedBy: by }]);
+/** Runs the action, then tells the customer: each once per case. `approvedBy` is undefined when policy lets it run. */
+export async function act(c: CaseState, action: ActionName, recommendation: string, approved?: { by: string; comment?: string }): Promise<Ending> {
+  await executeAction.executeWithOptions({ summary: `execute ${action}` }, [{ caseId: c.caseId, action, recommendation, approvedBy: approved?.by ?? 'policy' }]);
   await notify(c, `${ACTIONS[action].description}: ${recommendation}`);
-  return by === 'policy'
-    ? { status: 'Resolved', details: `Resolved by the agent: ${action}`, path: 'agent', decision: 'auto_approved', decidedBy: 'policy', action, reason: recommendation }
-    : { status: 'Resolved', details: `Approved by ${by}: ${action} done`, path: 'human', decision: 'approved', decidedBy: by, action, reason: comment ?? recommendation };
+  return approved
+    ? { status: 'Resolved', details: `Approved by ${approved.by}: ${action} done`, path: 'human', decision: 'approved', decidedBy: approved.by, action, reason: approved.comment ?? recommendation }
+    : { status: 'Resolved', details: `Resolved by the agent: ${action}`, path: 'agent', decision: 'auto_approved', decidedBy: 'policy', action, reason: recommendation };
 }
 
 /** While a person decides (which may take hours), the customer knows a fix was found and when to expect word. */
-export async function tellCustomerItWaits(c: CaseState, action: ActionName): Promise<void> {
-  const by = new Date(Date.now() + c.request.approvalTimeoutMs).toISOString();
-  await notify(c, `We found the likely cause and a fix (${ACTIONS[action].description.toLowerCase()}); it waits for approval. You will hear from us by ${by}.`, 'waiting');
+export async function tellCustomerItWaits(c: CaseState, action: ActionName, deadline: string): Promise<void> {
+  await notify(c, `We found the likely cause and a fix (${ACTIONS[action].description.toLowerCase()}); it waits for approval. You will hear from us by ${deadline}.`, 'waiting');
 }
 
 /** Nothing runs; the customer hears that an engineer follows up. */
@@ -96,8 +92,7 @@ export async function escalate(c: CaseState, { by, reason, team = ON_CALL_TEAM }
 
 /** Nobody decided in time: on-call takes it, and it is never mistaken for a rejection. */
 export async function expire(c: CaseState): Promise<Ending> {
-  const waited = `no decision within ${formatDuration(c.request.approvalTimeoutMs)}`;
-  c.note('timer', 'timer', `${waited}: escalated to ${ON_CALL_TEAM}`);
+  const waited = c.expired();
   await handOver(c, ON_CALL_TEAM, 'approval deadline passed');
   return { status: 'Expired', details: `Expired: escalated to ${ON_CALL_TEAM}`, path: 'human', decision: 'expired', decidedBy: 'timer', action: null, team: ON_CALL_TEAM, reason: waited };
 }
