@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from './config';
-import { CommandFailure, ExitCode, UsageError } from './cli/errors';
+import { CommandFailure, ExitCode, UsageError } from './clients/errors';
 import { printError } from './cli/output';
 import { registerCase } from './cli/case';
 import { registerDecisions } from './cli/decide';

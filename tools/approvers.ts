@@ -1,4 +1,4 @@
-import type { Signing } from '../src/cli/decisions';
+import { type Signing } from '../src/clients/support-case';
 import type { PinnedKey } from '../src/domain/signatures';
 import { ephemeralSigningKey, generateKeyFiles, readSigningKey, type SigningKey } from '../src/signing/key-files';
 

@@ -7,10 +7,10 @@ import { MAX_SIGNATURE_LIFETIME_MS } from '../domain/signatures';
 import { keyFiles, readSigningKey } from '../signing/key-files';
 import { DEFAULT_SIGNATURE_VALIDITY_MS } from '../signing/sign-decision';
 import { supportCaseStatusQuery } from '../workflows/support-case/contract';
-import { caseHandle, describeCase } from './case';
-import { openClientContext } from './context';
-import { decisionPayload, updateDecision, type Signing } from './decisions';
-import { CommandFailure, UsageError } from './errors';
+import { withClient } from '../clients/context';
+import { CommandFailure, UsageError } from '../clients/errors';
+import { caseHandle, decisionPayload, updateDecision, type Signing } from '../clients/support-case';
+import { describeCase } from './case';
 import { printResult, type OutputOptions } from './output';
 
 export interface DecideOptions extends OutputOptions {
@@ -58,8 +58,7 @@ function signingFor(decision: PersonDecision, opts: DecideOptions): Signing | un
 export async function decide(kind: DecisionKind, caseId: string, opts: DecideOptions): Promise<void> {
   const decision = decisionFrom(kind, opts);
   const signing = signingFor(decision, opts);
-  const ctx = await openClientContext();
-  try {
+  await withClient(async (ctx) => {
     const { handle, running } = await caseHandle(ctx, caseId);
     const uiUrl = ctx.uiUrl(caseId);
     if (!running) {
@@ -78,9 +77,7 @@ export async function decide(kind: DecisionKind, caseId: string, opts: DecideOpt
     const status = await handle.query(supportCaseStatusQuery);
     const signed = record.key ? ` (signed with ${record.key}, ${signing?.key.file})` : '';
     printResult(opts, { workflowId: caseId, uiUrl, decision: record, status }, () => [`Your ${kind} was accepted${signed}.`, ...describeCase(caseId, status), `UI: ${uiUrl}`]);
-  } finally {
-    await ctx.close();
-  }
+  });
 }
 
 /** The signed message, for the Temporal UI's signal dialog or the temporal CLI: it holds until its expiry. */

@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
-import { ticketDetails, ticketSubject } from '../domain/ticket';
-import { routeTicket } from '../workflows';
-import { openClientContext, rateLimit } from './context';
+import { withClient } from '../clients/context';
+import { routeOne } from '../clients/route-ticket';
 import { printResult, table, type OutputOptions } from './output';
-import { runWorkflow, shortId } from './run-workflow';
 import { parseTicketArgs, withTicketArgs, type TicketOptions } from './ticket-args';
 
 type RouteOptions = OutputOptions & TicketOptions;
@@ -13,15 +11,8 @@ export function registerRoute(program: Command): void {
     .option('--json', 'print one JSON object: the result with workflowId and uiUrl')
     .action(async (text: string, opts: RouteOptions) => {
       const ticket = parseTicketArgs(text, opts);
-      const ctx = await openClientContext();
-      try {
-        const { result, workflowId, uiUrl } = await runWorkflow(ctx, routeTicket, {
-          workflowId: `ticket-${ticket.ticketId ?? shortId()}`,
-          args: [{ ...ticket, reviewThreshold: ctx.settings.REVIEW_CONFIDENCE_THRESHOLD, ...rateLimit(ctx.settings) }],
-          staticSummary: `Route ticket: ${ticketSubject(ticket.text)}`,
-          staticDetails: ticketDetails(ticket),
-          memo: { subject: ticketSubject(ticket.text) },
-        });
+      await withClient(async (ctx) => {
+        const { result, workflowId, uiUrl } = await routeOne(ctx, ticket);
         printResult(opts, { workflowId, uiUrl, ...result }, () => [
           `Routed to ${result.team}${result.needsReview ? '  (needs review)' : ''}`,
           ...table([
@@ -38,8 +29,6 @@ export function registerRoute(program: Command): void {
           ]),
           `UI: ${uiUrl}`,
         ]);
-      } finally {
-        await ctx.close();
-      }
+      });
     });
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { ticketProblems, type TicketInput } from '../domain/ticket';
-import { UsageError } from './errors';
+import { UsageError } from '../clients/errors';
 
 export interface TicketOptions {
   ticketId?: string;

@@ -1,13 +1,10 @@
 import type { Command } from 'commander';
-import type { WorkflowHandle } from '@temporalio/client';
 import type { AgentStep } from '../domain/agent';
 import { LIMITS, limitProblem, typedNumber } from '../domain/limits';
-import { troubleshoot } from '../workflows';
-import { troubleshootStatusQuery } from '../workflows/troubleshoot/contract';
-import { openClientContext, rateLimit } from './context';
-import { UsageError } from './errors';
+import { withClient } from '../clients/context';
+import { UsageError } from '../clients/errors';
+import { runTroubleshoot } from '../clients/troubleshoot';
 import { printResult, table, type OutputOptions } from './output';
-import { runWorkflow, shortId } from './run-workflow';
 import { loadScenarioOrUsage } from './scenario-arg';
 
 interface TroubleshootOptions extends OutputOptions {
@@ -23,24 +20,12 @@ export function formatStep(s: AgentStep): string {
   return `  step ${s.step}: ${what} ${outcome}`;
 }
 
-/** Prints transcript entries as they appear, by polling the run's status query; returns how many it printed. */
+/** Prints transcript entries once each, as the transcript grows. */
 function stepPrinter() {
   let printed = 0;
-  const print = (steps: AgentStep[]) => {
+  return (steps: AgentStep[]) => {
     for (const s of steps.slice(printed)) process.stdout.write(`${formatStep(s)}\n`);
     printed = Math.max(printed, steps.length);
-  };
-  return {
-    print,
-    async follow(handle: WorkflowHandle<typeof troubleshoot>): Promise<void> {
-      for (;;) {
-        const { status } = await handle.describe();
-        if (status.name !== 'RUNNING') return;
-        const live = await handle.query(troubleshootStatusQuery).catch(() => undefined);
-        if (live) print(live.transcript);
-        await new Promise((r) => setTimeout(r, 250));
-      }
-    },
   };
 }
 
@@ -64,24 +49,11 @@ export function registerTroubleshoot(program: Command): void {
       const scenario = loadScenarioOrUsage(opts.scenario);
       const maxSteps = parseMaxSteps(opts.maxSteps);
       if (goal !== undefined && !goal.trim()) throw new UsageError('the goal is empty: give one, or leave it out to use the scenario\'s');
-      const ctx = await openClientContext();
-      const steps = stepPrinter();
-      try {
+      const print = stepPrinter();
+      await withClient(async (ctx) => {
         if (!opts.json) process.stdout.write(`Troubleshooting "${goal ?? scenario.goal}" on scenario ${scenario.id}\n`);
-        const s = ctx.settings;
-        const { result, workflowId, uiUrl } = await runWorkflow(
-          ctx,
-          troubleshoot,
-          {
-            workflowId: `troubleshoot-${scenario.id}-${shortId()}`,
-            args: [{ scenario, ...(goal && { goal }), maxSteps: maxSteps ?? s.AGENT_MAX_STEPS, minConfidence: s.AGENT_MIN_CONFIDENCE, tokenBudget: s.AGENT_TOKEN_BUDGET, ...rateLimit(s) }],
-            staticSummary: `Troubleshoot: ${goal ?? scenario.goal}`,
-            staticDetails: `**Scenario:** ${scenario.id} (${scenario.title})${maxSteps ? ` · **Step limit:** ${maxSteps}` : ''}`,
-            memo: { scenario: scenario.id },
-          },
-          opts.json ? undefined : steps.follow,
-        );
-        if (!opts.json) steps.print(result.steps);
+        const { result, workflowId, uiUrl } = await runTroubleshoot(ctx, scenario, { ...(goal && { goal }), ...(maxSteps && { maxSteps }), ...(!opts.json && { onSteps: print }) });
+        if (!opts.json) print(result.steps);
         printResult(opts, { workflowId, uiUrl, ...result }, () => [
           result.outcome === 'resolved' ? `Resolved: ${result.recommendation}` : `Escalated to a person (${result.outcome}): ${result.escalationReason}`,
           ...table([
@@ -93,8 +65,6 @@ export function registerTroubleshoot(program: Command): void {
           ]),
           `UI: ${uiUrl}`,
         ]);
-      } finally {
-        await ctx.close();
-      }
+      });
     });
 }

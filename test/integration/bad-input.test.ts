@@ -1,8 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WorkflowFailedError, type Workflow, type WorkflowResultType } from '@temporalio/client';
-import { signalDecision } from '../../src/cli/decisions';
-import { untilCaseWaits } from '../../src/cli/until-case-waits';
+import { signalDecision, untilCaseWaits } from '../../src/clients/support-case';
 import { loadScenario } from '../../src/scenarios';
 import { routeTicket, supportCase, troubleshoot } from '../../src/workflows';
 import { approveSignal, rejectSignal } from '../../src/workflows/support-case/contract';

@@ -1,7 +1,6 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { signalDecision, updateDecision } from '../../src/cli/decisions';
-import { untilCaseWaits } from '../../src/cli/until-case-waits';
+import { signalDecision, untilCaseWaits, updateDecision } from '../../src/clients/support-case';
 import { addUsage, NO_USAGE, type Usage } from '../../src/domain/usage';
 import { costUsd, DEFAULT_PRICES } from '../../src/model/prices';
 import { loadScenario } from '../../src/scenarios';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { FileOutbox } from '../../src/activities/outbox';
-import { decisionPayload, updateDecision } from '../../src/cli/decisions';
+import { decisionPayload, updateDecision } from '../../src/clients/support-case';
 import { evidenceDigest } from '../../src/domain/signatures';
 import { generateKeyFiles, readSigningKey } from '../../src/signing/key-files';
 import { signDecision } from '../../src/signing/sign-decision';

@@ -1,8 +1,7 @@
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { FileOutbox } from '../../src/activities/outbox';
-import { signalDecision, updateDecision } from '../../src/cli/decisions';
-import { untilCaseWaits } from '../../src/cli/until-case-waits';
+import { signalDecision, untilCaseWaits, updateDecision } from '../../src/clients/support-case';
 import { loadScenario } from '../../src/scenarios';
 import { supportCase } from '../../src/workflows';
 import type { SupportCaseInput, SupportCaseStatus } from '../../src/workflows/support-case/contract';

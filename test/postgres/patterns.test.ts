@@ -67,7 +67,7 @@ describeOnPostgresStack('the client on temporal-server with PostgreSQL', () => {
     expect(rejected).toMatchObject({ code: 0 });
     expect(JSON.parse(rejected.out).status.result).toMatchObject({ decision: 'rejected', action: null });
 
-    const escalated = await cli('escalate', (await openCase()).workflowId, '--by', 'carol', '--reason', 'payments team', '--team', 'Payments', '--json');
+    const escalated = await cli('escalate', (await openCase()).workflowId, '--by', 'alice', '--reason', 'payments team', '--team', 'Payments', '--json');
     expect(escalated).toMatchObject({ code: 0 });
     expect(JSON.parse(escalated.out).status.result).toMatchObject({ decision: 'escalated', team: 'Payments' });
   });

@@ -1,8 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import { FileOutbox } from '../../src/activities/outbox';
-import { updateDecision } from '../../src/cli/decisions';
-import { untilCaseWaits } from '../../src/cli/until-case-waits';
+import { untilCaseWaits, updateDecision } from '../../src/clients/support-case';
 import { loadScenario } from '../../src/scenarios';
 import { supportCase } from '../../src/workflows';
 import { stopWorkerProcess, workerProcess } from '../../tools/dev/worker-process';

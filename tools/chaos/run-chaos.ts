@@ -4,8 +4,7 @@ import { FileOutbox } from '../../src/activities/outbox';
 import { stopWorkerProcess, workerProcess } from '../dev/worker-process';
 import { startFakeOpenAI } from '../fake-openai/server';
 import { loadScenario } from '../../src/scenarios';
-import { signalDecision } from '../../src/cli/decisions';
-import { untilCaseWaits } from '../../src/cli/until-case-waits';
+import { signalDecision, untilCaseWaits } from '../../src/clients/support-case';
 import { routeTicket, supportCase, troubleshoot } from '../../src/workflows';
 import { approversWithKeys } from '../approvers';
 

@@ -1,8 +1,8 @@
 import { Command } from 'commander';
-import { caseLines, openCase } from '../../src/cli/case';
-import { openClientContext } from '../../src/cli/context';
-import { decide } from '../../src/cli/decide';
+import { caseLines } from '../../src/cli/case';
 import { runClient } from '../../src/client';
+import { withClient } from '../../src/clients/context';
+import { openCase } from '../../src/clients/support-case';
 import { loadSettings } from '../../src/config';
 import { ensureDemoApproverKey } from '../dev/demo-key';
 import { ensureServer } from '../dev/embedded';
@@ -42,29 +42,21 @@ async function main(): Promise<number> {
     failures += await runClient(['troubleshoot', '--scenario', 'payment-after-deploy']);
 
     section('Pattern C: hybrid. Code runs the case, a bounded agent investigates, a person approves');
-    const ctx = await openClientContext();
-    try {
-      const opened = await openCase(
-        ctx,
-        { text: "Our checkout API has returned error 500 since yesterday's deployment.", customer: 'Acme Corp' },
-        loadScenario('payment-after-deploy'),
-        true,
-      );
-      caseLines(opened).forEach((line) => say(line));
-      if (opened.status?.stage === 'awaiting_approval') {
-        say();
-        if (interactive) {
-          say('Waiting for your decision: run one of the commands above in another terminal (Ctrl-C to leave it waiting).');
-          await ctx.client.workflow.getHandle<typeof supportCase>(opened.workflowId).result();
-          say(`The case is closed: npm run client -- status ${opened.workflowId}`);
-        } else {
-          const approver = settings.APPROVERS[0]!.name;
-          say(`Approving as ${approver}, as you would with the command above (npm run demo -- --interactive to decide yourself):`);
-          await decide('approve', opened.workflowId, { by: approver, comment: 'approved by npm run demo' });
-        }
+    const opened = await withClient((ctx) =>
+      openCase(ctx, { text: "Our checkout API has returned error 500 since yesterday's deployment.", customer: 'Acme Corp' }, loadScenario('payment-after-deploy'), true),
+    );
+    caseLines(opened).forEach((line) => say(line));
+    if (opened.status?.stage === 'awaiting_approval') {
+      say();
+      if (interactive) {
+        say('Waiting for your decision: run one of the commands above in another terminal (Ctrl-C to leave it waiting).');
+        await withClient((ctx) => ctx.client.workflow.getHandle<typeof supportCase>(opened.workflowId).result());
+        say(`The case is closed: npm run client -- status ${opened.workflowId}`);
+      } else {
+        const approver = settings.APPROVERS[0]!.name;
+        say(`Approving as ${approver}, as you would with the command above (npm run demo -- --interactive to decide yourself):`);
+        failures += await runClient(['approve', opened.workflowId, '--by', approver, '--comment', 'approved by npm run demo']);
       }
-    } finally {
-      await ctx.close();
     }
   } finally {
     worker.shutdown();

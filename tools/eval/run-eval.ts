@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { Scenario } from '../../src/domain/scenario.schema';
-import { signalDecision } from '../../src/cli/decisions';
-import { untilCaseWaits } from '../../src/cli/until-case-waits';
+import { signalDecision, untilCaseWaits } from '../../src/clients/support-case';
 import type { PersonDecision } from '../../src/domain/case';
 import { routeTicket, supportCase, troubleshoot } from '../../src/workflows';
 import type { RouteTicketResult } from '../../src/workflows/route-ticket/contract';

@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import { signalDecision } from '../../../src/cli/decisions';
+import { signalDecision } from '../../../src/clients/support-case';
 import { loadScenario } from '../../../src/scenarios';
 import { supportCase } from '../../../src/workflows';
 import { percentile } from '../../eval/metrics';

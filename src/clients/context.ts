@@ -52,3 +52,13 @@ export function runFailure(err: unknown, workflowId: string, uiUrl: string): unk
     failureType: cause?.type ?? cause?.name,
   });
 }
+
+/** Runs `work` with a client context: one connection, opened after the settings are read, closed after. */
+export async function withClient<T>(work: (ctx: ClientContext) => Promise<T>): Promise<T> {
+  const ctx = await openClientContext();
+  try {
+    return await work(ctx);
+  } finally {
+    await ctx.close();
+  }
+}
