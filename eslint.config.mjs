@@ -5,6 +5,8 @@ import { builtinModules } from 'node:module';
 const nodeBuiltins = builtinModules.flatMap((m) => [m, `node:${m}`]);
 
 const toolsImport = { group: ['**/tools/**'], message: 'src/ is the product: it must not import from tools/.' };
+// src/cli is commander wiring over src/clients: the rest of the product and the tools use the library.
+const cliImport = { group: ['**/cli', '**/cli/*'], message: 'Import the client library (src/clients), not the CLI.' };
 
 // Every module a workflow imports is evaluated again for each new workflow: zod (25-30 % of the
 // worker's CPU a workflow when it was there) stays at the edges; workflows import schema types only.
@@ -40,8 +42,10 @@ export default tseslint.config(
   {
     // The product never depends on its tooling (eval, bench, chaos, fake model, dev servers).
     files: ['src/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [toolsImport] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [toolsImport, cliImport] }] },
   },
+  { files: ['src/cli/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [toolsImport] }] } },
+  { files: ['tools/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [cliImport] }] } },
   {
     files: ['src/workflows/**/*.ts', 'src/domain/**/*.ts'],
     ignores: ['src/domain/**/*.schema.ts'],

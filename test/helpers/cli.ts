@@ -1,7 +1,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Outbox } from '../../src/activities/outbox';
 import type { WorkerGroup } from '../../src/worker-group';
-import { runClient } from '../../src/client';
+import { runClient } from '../../src/cli/main';
 import { testApprovers } from './approvers';
 import { offlineActivities, startWorker, testEnv, type TestTarget } from './temporal';
 

@@ -26,7 +26,7 @@ describe('tracing settings', () => {
   it('loads no OpenTelemetry module when off, in a worker or a client process', () => {
     const script = `
       const { startTracing } = require('./src/telemetry/tracing');
-      require('./src/worker'); require('./src/client');
+      require('./src/worker'); require('./src/cli/main');
       startTracing('worker', {}).then((t) => {
         const loaded = Object.keys(require.cache).filter((m) => m.includes('opentelemetry'));
         console.log(JSON.stringify({ tracing: t === undefined ? 'off' : 'on', loaded }));
@@ -36,7 +36,7 @@ describe('tracing settings', () => {
   }, 60_000);
 
   it('lets a command succeed when its spans cannot be delivered, and says so on stderr', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/client.ts', '--help'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9' } });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', '--help'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9' } });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Usage: switchboard');
     expect(run.stderr).toContain('spans not delivered');

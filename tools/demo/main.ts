@@ -1,18 +1,31 @@
 import { Command } from 'commander';
-import { caseLines } from '../../src/cli/case';
-import { runClient } from '../../src/client';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { withClient } from '../../src/clients/context';
-import { openCase } from '../../src/clients/support-case';
 import { loadSettings } from '../../src/config';
 import { ensureDemoApproverKey } from '../dev/demo-key';
 import { ensureServer } from '../dev/embedded';
 import { whereTheRunsAre } from './where-runs-are';
-import { supportCase } from '../../src/workflows';
-import { loadScenario } from '../../src/scenarios';
 import { installRuntime } from '../../src/runtime';
 import { createWorker } from '../../src/worker';
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
+const CLI = join(__dirname, '..', '..', 'src', 'cli', 'main.ts');
+
+/**
+ * Runs one `npm run client -- …` command as a user would, in its own process (this one runs the
+ * worker meanwhile), and resolves with its exit code and what it printed when `capture`.
+ */
+function client(args: string[], capture = false): Promise<{ code: number; out: string }> {
+  say(`$ npm run client -- ${args.map((a) => (/^[\w./:=-]+$/.test(a) ? a : JSON.stringify(a))).join(' ')}`);
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { stdio: ['ignore', capture ? 'pipe' : 'inherit', 'inherit'] });
+  let out = '';
+  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, out }));
+  });
+}
 const section = (title: string) => say(`\n=== ${title}\n`);
 
 /**
@@ -34,29 +47,37 @@ async function main(): Promise<number> {
   const worker = await createWorker({ settings });
   const running = worker.run();
   let failures = 0;
+  const count = ({ code }: { code: number }) => (failures += code === 0 ? 0 : 1);
   try {
     section('Pattern A: workflow. The model classifies, code routes');
-    failures += await runClient(['route', 'Hi, I was charged twice for my subscription this month. Please explain the duplicate invoice.']);
+    count(await client(['route', 'Hi, I was charged twice for my subscription this month. Please explain the duplicate invoice.']));
 
     section('Pattern B: agent. The model picks the next diagnostic tool, within bounds');
-    failures += await runClient(['troubleshoot', '--scenario', 'payment-after-deploy']);
+    count(await client(['troubleshoot', '--scenario', 'payment-after-deploy']));
 
     section('Pattern C: hybrid. Code runs the case, a bounded agent investigates, a person approves');
-    const opened = await withClient((ctx) =>
-      openCase(ctx, { text: "Our checkout API has returned error 500 since yesterday's deployment.", customer: 'Acme Corp' }, loadScenario('payment-after-deploy'), true),
-    );
-    caseLines(opened).forEach((line) => say(line));
-    if (opened.status?.stage === 'awaiting_approval') {
+    const opened = await client(['case', "Our checkout API has returned error 500 since yesterday's deployment.", '--customer', 'Acme Corp', '--scenario', 'payment-after-deploy', '--json'], true);
+    count(opened);
+    const { workflowId, uiUrl, status } = (opened.code === 0 ? JSON.parse(opened.out) : {}) as { workflowId?: string; uiUrl?: string; status?: { stage: string; pendingApproval?: { action: string; impact: string; reasons: string[] } } };
+    const pending = status?.pendingApproval;
+    if (workflowId && pending) {
+      say(`Case ${workflowId} waits for a person to approve ${pending.action} (${pending.impact} impact): ${pending.reasons.join('; ')}`);
+      say(`UI: ${uiUrl}`);
       say();
       if (interactive) {
-        say('Waiting for your decision: run one of the commands above in another terminal (Ctrl-C to leave it waiting).');
-        await withClient((ctx) => ctx.client.workflow.getHandle<typeof supportCase>(opened.workflowId).result());
-        say(`The case is closed: npm run client -- status ${opened.workflowId}`);
+        say('Decide it in another terminal (Ctrl-C to leave it waiting):');
+        say(`  npm run client -- approve ${workflowId} --by <name> [--comment "..."]`);
+        say(`  npm run client -- reject ${workflowId} --by <name> --reason "..."`);
+        say(`  npm run client -- escalate ${workflowId} --by <name> --reason "..." [--team "..."]`);
+        await withClient((ctx) => ctx.client.workflow.getHandle(workflowId).result());
+        say(`The case is closed: npm run client -- status ${workflowId}`);
       } else {
         const approver = settings.APPROVERS[0]!.name;
-        say(`Approving as ${approver}, as you would with the command above (npm run demo -- --interactive to decide yourself):`);
-        failures += await runClient(['approve', opened.workflowId, '--by', approver, '--comment', 'approved by npm run demo']);
+        say(`Approving as ${approver}, signed with their key (npm run demo -- --interactive to decide yourself):`);
+        count(await client(['approve', workflowId, '--by', approver, '--comment', 'approved by npm run demo']));
       }
+    } else if (workflowId) {
+      say(`Case ${workflowId} closed without waiting for a person (stage ${status?.stage}). UI: ${uiUrl}`);
     }
   } finally {
     worker.shutdown();

@@ -1,15 +1,15 @@
 import { Command, CommanderError } from 'commander';
-import { ConfigError } from './config';
-import { CommandFailure, ExitCode, UsageError } from './clients/errors';
-import { printError } from './cli/output';
-import { registerCase } from './cli/case';
-import { registerDecisions } from './cli/decide';
-import { registerKeygen } from './cli/keygen';
-import { registerList } from './cli/list';
-import { registerRoute } from './cli/route';
-import { registerTroubleshoot } from './cli/troubleshoot';
-import { KeyFileError } from './signing/key-files';
-import { startTracing } from './telemetry/tracing';
+import { ConfigError } from '../config';
+import { CommandFailure, ExitCode, UsageError } from '../clients/errors';
+import { printError } from './output';
+import { registerCase } from './case';
+import { registerDecisions } from './decide';
+import { registerKeygen } from './keygen';
+import { registerList } from './list';
+import { registerRoute } from './route';
+import { registerTroubleshoot } from './troubleshoot';
+import { KeyFileError } from '../signing/key-files';
+import { startTracing } from '../telemetry/tracing';
 
 /** The operator's CLI: one program, one command per thing an operator does. */
 export function buildProgram(): Command {
