@@ -5,13 +5,13 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { bundleWorkflowCode } from '@temporalio/worker';
+import { bundleWorkflows } from '../src/workflow-bundle';
 import { TRACING_WORKFLOW_MODULES, tracedBundlePath } from '../src/telemetry/workflow-modules';
 
 const target = process.argv[2] ?? join(__dirname, '..', 'lib', 'workflow-bundle.js');
 
 async function write(path: string, workflowInterceptorModules: string[]): Promise<void> {
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../src/workflows'), workflowInterceptorModules });
+  const { code } = await bundleWorkflows({ workflowInterceptorModules });
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, code);
   console.log(`workflow bundle written to ${path} (${(code.length / 1024).toFixed(0)} KiB)`);

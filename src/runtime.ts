@@ -32,3 +32,8 @@ export function installRuntime(settings: Pick<Settings, 'LOG_LEVEL' | 'LOG_FORMA
     }),
   });
 }
+
+/** The runtime for a tool whose own output tells the story (eval, bench, recording): the worker speaks only at `level` and above. */
+export function installQuietRuntime(level: LogLevel = 'WARN'): void {
+  Runtime.install({ logger: new WorkerLogger(level) });
+}

@@ -6,7 +6,11 @@ import type { Worker, State } from '@temporalio/worker';
  * of Worker's surface the project uses.
  */
 export class WorkerGroup {
-  constructor(readonly workers: readonly Worker[]) {}
+  /** `release` runs once the workers have stopped: it closes a connection the group opened for itself. */
+  constructor(
+    readonly workers: readonly Worker[],
+    private readonly release?: () => Promise<void>,
+  ) {}
 
   /** Runs until shutdown; if one worker fails, the others are stopped and the failure is thrown. */
   async run(): Promise<void> {
@@ -17,6 +21,8 @@ export class WorkerGroup {
       this.shutdown();
       await Promise.allSettled(runs);
       throw err;
+    } finally {
+      await this.release?.();
     }
   }
 

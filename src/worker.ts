@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Client } from '@temporalio/client';
-import { bundleWorkflowCode, NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { bundleWorkflows } from './workflow-bundle';
 import { FileOutbox } from './activities/outbox';
 import { createActivities, type Activities } from './activities';
 import { dataConverterFromSettings } from './codec';
@@ -29,9 +30,6 @@ export interface CreateWorkerOptions {
   tracing?: Tracing;
 }
 
-// webpack's build report is noise in an operator's terminal; its warnings and errors still show.
-const quietBundler = { trace() {}, debug() {}, info() {}, log() {}, warn: console.warn, error: console.error } as never;
-
 /**
  * The workflow code the worker runs: the pre-built bundle WORKFLOW_BUNDLE names (`npm run build`,
  * as the Docker image does; its .traced.js twin when tracing), else the sources, bundled now (with
@@ -43,7 +41,7 @@ export async function workflowSource(settings: Settings, tracing?: Tracing): Pro
     if (!existsSync(prebuilt)) throw new ConfigError(`WORKFLOW_BUNDLE ${prebuilt} does not exist: run \`npm run build\` or unset it`);
     return { codePath: prebuilt };
   }
-  return bundleWorkflowCode({ workflowsPath: require.resolve('./workflows'), workflowInterceptorModules: tracing?.workflowInterceptorModules, logger: quietBundler });
+  return bundleWorkflows({ workflowInterceptorModules: tracing?.workflowInterceptorModules });
 }
 
 /**
@@ -84,7 +82,9 @@ export async function createWorker(options: CreateWorkerOptions = {}): Promise<W
     maxCachedWorkflows: settings.WORKER_MAX_CACHED_WORKFLOWS,
     workflowBundle,
   });
-  if (settings.MODEL_RATE_LIMIT_PER_SECOND === undefined) return new WorkerGroup([main]);
+  // A connection opened here is the group's: closed when its workers stop. A given one stays the caller's.
+  const release = options.connection ? undefined : () => target.connection.close();
+  if (settings.MODEL_RATE_LIMIT_PER_SECOND === undefined) return new WorkerGroup([main], release);
   const model = await Worker.create({
     ...common,
     taskQueue: modelTaskQueue(taskQueue),
@@ -92,7 +92,7 @@ export async function createWorker(options: CreateWorkerOptions = {}): Promise<W
     // Enforced by the server across every worker polling this queue: the provider's limit, shared.
     maxTaskQueueActivitiesPerSecond: settings.MODEL_RATE_LIMIT_PER_SECOND,
   });
-  return new WorkerGroup([main, model]);
+  return new WorkerGroup([main, model], release);
 }
 
 async function main(): Promise<void> {
@@ -109,6 +109,7 @@ async function main(): Promise<void> {
     await worker.run();
   } finally {
     await telemetry.stop();
+    await connection.close();
   }
 }
 

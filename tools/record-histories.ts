@@ -7,7 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
+import { installQuietRuntime } from '../src/runtime';
+import { bundleWorkflows } from '../src/workflow-bundle';
 import { createActivities } from '../src/activities';
 import { loadSettings } from '../src/config';
 import { FileOutbox } from '../src/activities/outbox';
@@ -27,7 +28,7 @@ const OUT = join(__dirname, '..', 'test', 'replay', 'histories');
 const TECHNICAL = 'Checkout API fails with error 500 since the deployment';
 
 async function main(): Promise<void> {
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  installQuietRuntime();
   const cli = resolveTemporalCli();
   const env = await TestWorkflowEnvironment.createLocal({
     server: { executable: { type: 'existing-path', path: cli }, ip: '127.0.0.1', searchAttributes: ALL_SEARCH_ATTRIBUTES },
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
       settings: loadSettings({}),
       connection: env.nativeConnection,
       taskQueue,
-      workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('../src/workflows') }),
+      workflowBundle: await bundleWorkflows(),
       activities: createActivities({
         provider: new OpenAIProvider({ apiKey: 'sk-record', model: 'gpt-5.4-mini', baseURL: fake.baseURL, timeoutMs: 2_000 }),
         outbox: new FileOutbox(tempDir()),

@@ -1,9 +1,11 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
+import type { ActionName } from '../domain/actions';
 import type { AgentDecision, DecisionInput } from '../domain/agent';
 import { FailureType } from '../domain/failures';
 import { observe } from '../domain/scenario';
 import type { Scenario } from '../domain/scenario.schema';
+import type { Priority, TicketCategory } from '../domain/ticket';
 import type { Classification } from '../domain/ticket.schema';
 import type { ToolName } from '../domain/tools';
 import { NO_USAGE, type ModelCall } from '../domain/usage';
@@ -29,8 +31,8 @@ export interface Delivery {
   key: string;
   team: string;
   ticketId: string;
-  category: string;
-  priority: string;
+  category: TicketCategory;
+  priority: Priority;
   needsReview: boolean;
   summary: string;
 }
@@ -92,7 +94,7 @@ export function createActivities({ provider, outbox, observeModelCall = modelMet
     },
 
     /** Runs an approved remediation action (simulated); once per case and action, however often retried. */
-    async executeAction(input: { caseId: string; action: string; recommendation: string; approvedBy: string }): Promise<OutboxReceipt> {
+    async executeAction(input: { caseId: string; action: ActionName; recommendation: string; approvedBy: string }): Promise<OutboxReceipt> {
       const { caseId, action, ...record } = input;
       return outbox.put('actions', `${caseId}:${action}`, { caseId, action, ...record });
     },

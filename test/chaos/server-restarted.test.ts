@@ -1,11 +1,9 @@
-import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { runChaos } from '../../tools/chaos/run-chaos';
 import { startDevServer, type DevServer, type DevServerOptions } from '../../tools/dev/dev-server';
-import { resolveTemporalCli } from '../../tools/dev/temporal-cli';
 import { expectNothingLost } from '../helpers/chaos';
+import { startTestDevServer } from '../helpers/dev-server';
 import { tempDir } from '../helpers/files';
-import { freePort } from '../helpers/ports';
 
 // The short form of `npm run chaos` for a server restart: this file's own dev server (the suite's is
 // shared), its state in a SQLite file, stopped and started again mid-run while the worker stays up.
@@ -13,18 +11,7 @@ let server: DevServer;
 let options: DevServerOptions;
 
 beforeAll(async () => {
-  const dir = tempDir('switchboard-restart-');
-  const port = await freePort();
-  options = {
-    cli: resolveTemporalCli(),
-    address: `127.0.0.1:${port}`,
-    namespace: 'default',
-    uiPort: await freePort(),
-    dbFile: join(dir, 'temporal.sqlite'),
-    logFile: join(dir, 'server.log'),
-    maxLifetimeSeconds: 300,
-  };
-  server = await startDevServer(options);
+  ({ server, options } = await startTestDevServer('restart', 300));
 }, 120_000);
 afterAll(() => server?.stop());
 

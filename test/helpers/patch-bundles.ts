@@ -1,9 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflows } from '../../src/workflow-bundle';
 import { tempDir } from './files';
-
-const quiet = { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} } as never;
 
 /**
  * Today's workflow code, bundled with every patch check (Changes in src/workflows/versions.ts)
@@ -13,9 +12,7 @@ const quiet = { trace() {}, debug() {}, info() {}, warn: console.warn, error: co
  */
 export function bundleWithPatches(answer: 'before' | 'without'): Promise<WorkflowBundleWithSourceMap> {
   const shim = join(__dirname, 'patch-shims', answer === 'before' ? 'before-patches.ts' : 'without-patches.ts');
-  return bundleWorkflowCode({
-    workflowsPath: require.resolve('../../src/workflows'),
-    logger: quiet,
+  return bundleWorkflows({
     webpackConfigHook: (config) => {
       // `$`: only the bare package name; the shim's own import of the package's files goes through.
       config.resolve = { ...config.resolve, alias: { ...(config.resolve?.alias as Record<string, string>), '@temporalio/workflow$': shim } };

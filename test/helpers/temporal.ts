@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Runtime, type LogEntry, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Runtime, type LogEntry, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { FileOutbox, type Outbox } from '../../src/activities/outbox';
 import { createActivities, type Activities } from '../../src/activities';
 import { loadSettings } from '../../src/config';
@@ -9,6 +9,7 @@ import { OfflineProvider } from '../../src/model/offline-provider';
 import { OpenAIProvider } from '../../src/model/openai-provider';
 import { startFakeOpenAI, type FakeOpenAI } from '../../tools/fake-openai/server';
 import { createWorker } from '../../src/worker';
+import { bundleWorkflows } from '../../src/workflow-bundle';
 import type { WorkerGroup } from '../../src/worker-group';
 import { tempDir } from './files';
 
@@ -31,11 +32,9 @@ let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
 /** The workflow bundle, built once per test file (bundling is the slow part of starting a worker). */
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../src/workflows'), logger: quietLogger });
+  bundle ??= bundleWorkflows();
   return bundle;
 }
-
-const quietLogger = { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} } as never;
 
 /** Where a test's Temporal server is: the suite's dev server unless said otherwise (test/postgres passes its stack). */
 export interface TestTarget {

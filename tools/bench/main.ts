@@ -7,7 +7,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
+import { installQuietRuntime } from '../../src/runtime';
+import { bundleWorkflows } from '../../src/workflow-bundle';
 import { Command } from 'commander';
 import { wholeNumber } from '../cli-args';
 import { FileOutbox } from '../../src/activities/outbox';
@@ -77,7 +78,7 @@ async function main(): Promise<void> {
     .opts<{ quick?: boolean; latency: number; parked?: number; out: string }>();
   const sizes: BenchSizes = { ...(o.quick ? QUICK : FULL) };
   if (o.parked) sizes.parked = { ...sizes.parked, cases: o.parked };
-  Runtime.install({ logger: new DefaultLogger('ERROR') });
+  installQuietRuntime('ERROR');
   const log = (line: string) => console.error(`bench: ${line}`);
   const name = o.quick ? 'bench-quick' : 'bench';
   const started = new Date();
@@ -94,7 +95,7 @@ async function main(): Promise<void> {
   };
   // One pre-built bundle for every worker process: bundling at each start would cost minutes of the run.
   const bundleFile = join(work, 'workflow-bundle.js');
-  writeFileSync(bundleFile, (await bundleWorkflowCode({ workflowsPath: require.resolve('../../src/workflows'), logger: { trace() {}, debug() {}, info() {}, warn() {}, error: console.error } as never })).code);
+  writeFileSync(bundleFile, (await bundleWorkflows()).code);
   const workerEnv = (s: LocalServer, taskQueue: string, extra: Record<string, string> = {}) => ({
     TEMPORAL_ADDRESS: s.address,
     TASK_QUEUE: taskQueue,

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { installQuietRuntime } from '../../src/runtime';
 import { Command, Option } from 'commander';
 import { wholeNumber } from '../cli-args';
 import { ConfigError, loadSettings } from '../../src/config';
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     score: crossValidate(training.tickets, { folds: opts.folds, reviewThreshold: LIMITS.reviewThreshold.default }).score,
   };
   // The worker's own log would tear the progress bar: only warnings and errors.
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  installQuietRuntime();
 
   console.error(`eval: ${tickets.length} tickets, ${scenarios.length} scenarios, provider ${provider}, concurrency ${opts.concurrency}; starting a Temporal dev server`);
   const local = await startLocalServer({ maxLifetimeSeconds: 3_600 });
