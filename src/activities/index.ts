@@ -92,7 +92,7 @@ export function createActivities({ provider, outbox, observeModelCall = modelMet
     },
 
     /** Runs an approved remediation action (simulated); once per case and action, however often retried. */
-    async executeAction(input: { caseId: string; action: string; recommendation: string; approvedBy: string }): Promise<OutboxReceipt> {
+    async executeAction(input: { caseId: string; action: string; target?: string; recommendation: string; approvedBy: string }): Promise<OutboxReceipt> {
       const { caseId, action, ...record } = input;
       return outbox.put('actions', `${caseId}:${action}`, { caseId, action, ...record });
     },

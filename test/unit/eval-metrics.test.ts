@@ -79,7 +79,7 @@ describe('agent metrics', () => {
   const scenario = { id: 's', expected: { outcome: 'resolved' as const, rootCauseKeywords: ['API key', 'payment'] } };
   const step = (n: number, tool: string, observation?: string, rejection?: string) => ({
     step: n,
-    decision: { thought: '', action: 'investigate' as const, tool, message: '', confidence: 0.5 },
+    decision: { thought: '', action: 'investigate' as const, tool, message: '', confidence: 0.5, proposedAction: null },
     ...(observation !== undefined && { observation }),
     ...(rejection && { rejection }),
   });
