@@ -114,6 +114,9 @@ async function main(): Promise<void> {
           return handle.result();
         },
       },
+      // Since Changes.proposedAction: the agent's finish names update_configuration on PAYMENT_API_KEY, the case asks for and takes it.
+      { name: 'troubleshoot-proposed-action', run: (workflowId) => env.client.workflow.execute(troubleshoot, { taskQueue, workflowId, args: [{ scenario: payment }] }) },
+      { name: 'support-case-proposed-action', run: (workflowId) => decided(workflowId, [{ kind: 'approve', by: 'alice', comment: 'set it' }], 'update') },
       {
         name: 'support-case-expired',
         run: (workflowId) => env.client.workflow.execute(supportCase, { taskQueue, workflowId, args: [{ ticket: { text: TECHNICAL }, scenario: payment, approvers: ['alice'], approvalTimeout: '1s' }] }),

@@ -94,7 +94,7 @@ export function createActivities({ provider, outbox, observeModelCall = modelMet
     },
 
     /** Runs an approved remediation action (simulated); once per case and action, however often retried. */
-    async executeAction(input: { caseId: string; action: ActionName; recommendation: string; approvedBy: string }): Promise<OutboxReceipt> {
+    async executeAction(input: { caseId: string; action: ActionName; target?: string; recommendation: string; approvedBy: string }): Promise<OutboxReceipt> {
       const { caseId, action, ...record } = input;
       return outbox.put('actions', `${caseId}:${action}`, { caseId, action, ...record });
     },

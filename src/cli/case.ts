@@ -5,7 +5,7 @@ import type { SupportCaseStatus } from '../workflows/support-case/contract';
 import { printResult, type OutputOptions } from './output';
 import { loadScenarioOrUsage } from './scenario-arg';
 import { parseTicketArgs, withTicketArgs, type TicketOptions } from './ticket-args';
-import { formatStep } from './troubleshoot';
+import { describeAction, formatStep } from './troubleshoot';
 
 interface CaseOptions extends OutputOptions, TicketOptions {
   scenario?: string;
@@ -17,10 +17,12 @@ export function describeCase(workflowId: string, status: SupportCaseStatus): str
   const lines = [`Case ${workflowId}: ${status.caseStatus} (stage ${status.stage}${status.category ? `, ${status.category}` : ''})`];
   const p = status.pendingApproval;
   if (p) {
-    lines.push(`  waiting for a person to approve ${p.action} (${p.impact} impact) until ${p.deadline}`);
+    lines.push(`  waiting for a person to approve ${describeAction({ name: p.action, target: p.target })} (${p.impact} impact) until ${p.deadline}`);
     lines.push(`  because: ${p.reasons.join('; ')}`);
     lines.push(`  recommendation: ${p.recommendation || '(none)'}`);
   }
+  const agent = status.result?.agent;
+  if (agent) lines.push(`  agent proposed: ${agent.proposedAction ? describeAction(agent.proposedAction) : 'no action code could check'}`);
   for (const s of status.transcript) lines.push(formatStep(s));
   for (const a of status.audit) lines.push(`  ${a.at} ${a.kind.padEnd(9)} ${a.by}${a.key ? ` (${a.key})` : ''}: ${a.what}`);
   for (const d of status.decisions.filter((d) => d.result !== 'accepted')) {

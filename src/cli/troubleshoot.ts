@@ -12,10 +12,16 @@ interface TroubleshootOptions extends OutputOptions {
   maxSteps?: string;
 }
 
+/** An action and what it acts on, as an operator reads it. */
+export function describeAction({ name, target }: { name: string; target?: string }): string {
+  return target ? `${name} on ${target}` : name;
+}
+
 /** One transcript entry as a line: what the agent decided and what came of it. */
 export function formatStep(s: AgentStep): string {
   const d = s.decision;
-  const what = d ? `${d.action}${d.action === 'investigate' ? ` ${d.tool}` : ''} (confidence ${d.confidence.toFixed(2)})` : 'unparsable decision';
+  const proposed = d?.proposedAction ? `: ${describeAction(d.proposedAction)}` : '';
+  const what = d ? `${d.action}${d.action === 'investigate' ? ` ${d.tool}` : ''}${proposed} (confidence ${d.confidence.toFixed(2)})` : 'unparsable decision';
   const outcome = s.rejection ? `REJECTED: ${s.rejection}` : s.observation !== undefined ? `→ ${s.observation}` : `→ ${d?.message ?? ''}`;
   return `  step ${s.step}: ${what} ${outcome}`;
 }
@@ -58,6 +64,7 @@ export function registerTroubleshoot(program: Command): void {
           result.outcome === 'resolved' ? `Resolved: ${result.recommendation}` : `Escalated to a person (${result.outcome}): ${result.escalationReason}`,
           ...table([
             ['confidence', result.confidence.toFixed(2)],
+            ['proposed action', result.proposedAction ? describeAction(result.proposedAction) : 'none (a person chooses)'],
             ['steps', String(result.steps.length)],
             ['tools used', result.toolsUsed.join(', ') || 'none'],
             ['model', result.model],

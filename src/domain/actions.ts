@@ -2,23 +2,45 @@
 export type Impact = 'low' | 'high';
 
 /**
- * The remediation actions a support case may take. Adding an action is one entry: its impact, what
- * it does, and the words in a recommendation that propose it (checked in order, first match wins).
+ * The remediation actions a support case may take. Adding an action is one entry: its impact and
+ * what it does. The agent names one in its finish (AgentDecision.proposedAction); code checks it.
  */
 export const ACTIONS = {
-  rotate_credentials: { impact: 'high', description: 'Rotate or re-issue a credential, key or certificate', cues: /\b(rotate|re-?issue|renew|credential|api[_ ]?key|secret|token|certificate|cert)\b|_KEY\b/i },
-  roll_back_deployment: { impact: 'high', description: 'Roll back the latest deployment or migration', cues: /\b(roll ?back|revert|redeploy previous|undo the (deploy|release|migration))\b/i },
-  restart_service: { impact: 'high', description: 'Restart, resize or scale the affected service', cues: /\b(restart|reboot|scale (up|out)|(increase|raise) (the )?(memory|limit|capacity))/i },
-  update_configuration: { impact: 'high', description: 'Change a configuration value or environment variable', cues: /\b(config(uration)?|environment variable|setting|set the|add the|restore the|mapping|index)\b/i },
-  notify_customer: { impact: 'low', description: 'Tell the customer what was found and what happens next', cues: /.*/ },
-} as const satisfies Record<string, { impact: Impact; description: string; cues: RegExp }>;
+  rotate_credentials: { impact: 'high', description: 'Rotate or re-issue a credential, key or certificate' },
+  roll_back_deployment: { impact: 'high', description: 'Roll back the latest deployment or migration' },
+  restart_service: { impact: 'high', description: 'Restart, resize or scale the affected service' },
+  update_configuration: { impact: 'high', description: 'Change a configuration value or environment variable' },
+  notify_customer: { impact: 'low', description: 'Tell the customer what was found and what happens next' },
+} as const satisfies Record<string, { impact: Impact; description: string }>;
 
 export type ActionName = keyof typeof ACTIONS;
-export const ACTION_NAMES = Object.keys(ACTIONS) as ActionName[];
+export const ACTION_NAMES = Object.keys(ACTIONS) as [ActionName, ...ActionName[]];
 
-/** The action a recommendation proposes; notify_customer when it proposes nothing riskier. */
-export function proposeAction(recommendation: string): ActionName {
-  return ACTION_NAMES.find((name) => ACTIONS[name].cues.test(recommendation)) ?? 'notify_customer';
+/** What the agent proposes to do, and to what: the variable, service, volume or credential it acts on. */
+export interface ProposedAction {
+  name: ActionName;
+  target: string;
+}
+
+const MAX_TARGET_CHARS = 200;
+
+export function isActionName(name: unknown): name is ActionName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(ACTIONS, name);
+}
+
+/**
+ * Why a proposed action may not stand, or undefined when it may: a known action, and a target that
+ * one of the observations names (the agent may not act on something no tool showed it).
+ */
+export function proposedActionProblem(proposed: { name?: unknown; target?: unknown } | null | undefined, observations: readonly string[]): string | undefined {
+  if (!proposed) return 'the agent finished without naming an action';
+  if (!isActionName(proposed.name)) return `"${String(proposed.name)}" is no known action (known: ${ACTION_NAMES.join(', ')})`;
+  const target = typeof proposed.target === 'string' ? proposed.target.trim() : '';
+  if (!target) return `${proposed.name} names no target`;
+  if (target.length > MAX_TARGET_CHARS) return `the target of ${proposed.name} is longer than ${MAX_TARGET_CHARS} characters`;
+  const seen = target.toLowerCase();
+  if (!observations.some((o) => o.toLowerCase().includes(seen))) return `${proposed.name} targets "${target}", which no tool observed`;
+  return undefined;
 }
 
 export function impactOf(action: ActionName): Impact {

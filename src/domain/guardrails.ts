@@ -1,3 +1,4 @@
+import { proposedActionProblem } from './actions';
 import type { AgentDecision, AgentStep } from './agent';
 import { LIMITS } from './limits';
 import { NO_DATA } from './tools';
@@ -49,12 +50,21 @@ export function keyTerms(text: string): Set<string> {
  */
 export function isSupported(recommendation: string, transcript: readonly AgentStep[]): boolean {
   const claimed = keyTerms(recommendation);
-  return transcript.some((s) => {
-    if (!s.observation || s.observation === NO_DATA) return false;
+  return observationsWithData(transcript).some((observation) => {
     let shared = 0;
-    for (const term of keyTerms(s.observation)) if (claimed.has(term)) shared += 1;
+    for (const term of keyTerms(observation)) if (claimed.has(term)) shared += 1;
     return shared >= 2;
   });
+}
+
+/** What the tools of a run observed, leaving out the answers that had no data. */
+export function observationsWithData(transcript: readonly AgentStep[]): string[] {
+  return transcript.flatMap((s) => (s.observation && s.observation !== NO_DATA ? [s.observation] : []));
+}
+
+/** Why a finish's proposed action may not stand (unknown, or a target no tool observed), or undefined. */
+export function finishActionProblem(decision: AgentDecision, transcript: readonly AgentStep[]): string | undefined {
+  return proposedActionProblem(decision.proposedAction, observationsWithData(transcript));
 }
 
 /** How many decisions at the end of the transcript were rejected in a row. */

@@ -54,8 +54,10 @@ const MESSAGE_VERSION = 'switchboard-decision-v1';
 const HEX = /^[0-9a-f]+$/;
 
 /** The digest of what a person is shown before deciding: the proposed action, the recommendation, why it needs them. */
-export function evidenceDigest(evidence: { action: string; recommendation: string; reasons: readonly string[] }): string {
-  return bytesToHex(sha256(utf8ToBytes(JSON.stringify([evidence.action, evidence.recommendation, evidence.reasons]))));
+export function evidenceDigest(evidence: { action: string; target?: string; recommendation: string; reasons: readonly string[] }): string {
+  const { action, target, recommendation, reasons } = evidence;
+  // The target is signed too when the case names one; without it the digest is the one older cases used.
+  return bytesToHex(sha256(utf8ToBytes(JSON.stringify(target === undefined ? [action, recommendation, reasons] : [action, recommendation, reasons, target]))));
 }
 
 /** A short, stable name for a public key, recorded in the audit trail beside the approver's name. */

@@ -24,4 +24,11 @@ export const Changes = {
    * approvers list, until they close: retire it on the same terms as customerHearsOfTheWait.
    */
   signedDecisions: 'signed-decisions',
+  /**
+   * 2026-12: the agent's finish names its action and target (AgentDecision.proposedAction), code
+   * checks them in troubleshoot, and supportCase takes that action instead of reading one from the
+   * recommendation's prose (support-case/action-from-prose.ts, kept only for runs from before).
+   * Retire it on the same terms as customerHearsOfTheWait, then delete action-from-prose.ts.
+   */
+  proposedAction: 'proposed-action',
 } as const;

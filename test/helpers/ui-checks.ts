@@ -105,7 +105,7 @@ export function describeHybridCaseInUi(describe: Describe, name: string, shots: 
       expect(text).toMatch(/Agent stage of /); // the child workflow running the troubleshoot agent
       // The customer hears of the wait; then the person's approve signal, the action it let run, and the closing notification.
       expect(text).toMatch(/notifyCustomer • tell customer it waits/);
-      expect(text).toMatch(/^\s*approve\s*\n\s*executeAction • execute rotate_credentials\s*\n\s*notifyCustomer/m);
+      expect(text).toMatch(/^\s*approve\s*\n\s*executeAction • execute update_configuration on PAYMENT_API_KEY\s*\n\s*notifyCustomer/m);
     });
 
     it("shows the agent's tool calls in the child workflow's history", async () => {

@@ -40,7 +40,7 @@ describe('client CLI against a real server and worker', () => {
     expect(status.stage).toBe('awaiting_approval');
 
     const human = await cli('status', workflowId);
-    expect(human.out).toMatch(/waiting for a person to approve rotate_credentials/);
+    expect(human.out).toMatch(/waiting for a person to approve update_configuration/);
 
     // Visibility is eventually consistent: give the search attribute a moment to be indexed.
     let listed = '';

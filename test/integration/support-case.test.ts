@@ -58,9 +58,9 @@ describe('supportCase on a real Temporal server', () => {
       await signalDecision(handle, { kind: 'approve', by: 'Alice', comment: 'key is in the vault' }, as('alice'));
     });
     expect(pending?.caseStatus).toBe('AwaitingApproval');
-    expect(pending?.pendingApproval).toMatchObject({ action: 'rotate_credentials', impact: 'high', reasons: ['rotate_credentials is a high-impact action'] });
+    expect(pending?.pendingApproval).toMatchObject({ action: 'update_configuration', target: 'PAYMENT_API_KEY', impact: 'high', reasons: ['update_configuration is a high-impact action'] });
     expect(pending?.transcript.length).toBeGreaterThan(0);
-    expect(result).toMatchObject({ path: 'human', decision: 'approved', decidedBy: 'Alice', action: 'rotate_credentials', reason: 'key is in the vault' });
+    expect(result).toMatchObject({ path: 'human', decision: 'approved', decidedBy: 'Alice', action: 'update_configuration', reason: 'key is in the vault' });
     expect(result.decisions).toEqual([expect.objectContaining({ decision: 'approve', via: 'signal', by: 'Alice', result: 'accepted' })]);
     expect(result.audit.at(-1)).toMatchObject({ kind: 'person', by: 'Alice', key: result.decisions[0]!.key });
     expect(result.decisions[0]!.key).toMatch(/^ed25519:/);

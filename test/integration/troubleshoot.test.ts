@@ -17,7 +17,7 @@ async function runAgent(input: TroubleshootInput, activities = activitiesAgainst
 
 const decision = (d: Partial<AgentDecision>) => ({
   task: 'agent_decision',
-  output: { thought: 'scripted', action: 'investigate', tool: 'none', message: '', confidence: 0.5, ...d },
+  output: { thought: 'scripted', action: 'investigate', tool: 'none', message: '', confidence: 0.5, proposedAction: null, ...d },
 });
 
 describe('troubleshoot through the real openai SDK and the fake Responses API', () => {
@@ -27,6 +27,8 @@ describe('troubleshoot through the real openai SDK and the fake Responses API', 
     expect(result.recommendation).toContain('PAYMENT_API_KEY');
     expect(result.confidence).toBeGreaterThanOrEqual(0.7);
     expect(result.toolsUsed).toContain('config_check');
+    // A missing variable is a configuration change, whatever the word "KEY" in its name suggests.
+    expect(result.proposedAction).toEqual({ name: 'update_configuration', target: 'PAYMENT_API_KEY' });
     expect(result.usage.calls).toBe(result.steps.length);
     expect(t.fake.countFor('agent_decision')).toBe(result.steps.length);
   });

@@ -29,3 +29,12 @@ it('signed decisions shipped without patched() would break a case approved by na
   const name = 'support-case-customer-told-of-wait';
   await expect(Worker.runReplayHistory({ workflowBundle: await bundleWithPatches('without') }, history(name), name)).rejects.toThrow(DeterminismViolationError);
 });
+
+// Recorded after Changes.signedDecisions and before Changes.proposedAction: the agent's result names
+// no action, and the case read rotate_credentials from its prose and waited for a person. Replayed
+// with the new rule unguarded, the case would find no proposed action, tell the customer on policy
+// and run the action where its history waits for an approval.
+it('the proposed action shipped without patched() would break a case that waited on an action read from prose', async () => {
+  const name = 'support-case-signed';
+  await expect(Worker.runReplayHistory({ workflowBundle: await bundleWithPatches('without') }, history(name), name)).rejects.toThrow(DeterminismViolationError);
+});

@@ -1,16 +1,33 @@
-import { impactOf, proposeAction } from '../../src/domain/actions';
+import { impactOf, proposedActionProblem } from '../../src/domain/actions';
 import { approvalReasons, authorityProblem, isApprover, readDecision, timingProblem } from '../../src/domain/case';
+import { actionFromProse } from '../../src/workflows/support-case/action-from-prose';
 
-describe('proposed actions and their impact', () => {
+describe('a proposed action, checked by code', () => {
+  const observed = ['Environment variable PAYMENT_API_KEY is missing in production; staging has it set.'];
+  it('stands when the action is known and a tool observed its target (in any case)', () => {
+    expect(proposedActionProblem({ name: 'update_configuration', target: 'PAYMENT_API_KEY' }, observed)).toBeUndefined();
+    expect(proposedActionProblem({ name: 'update_configuration', target: ' payment_api_key ' }, observed)).toBeUndefined();
+    expect(impactOf('update_configuration')).toBe('high');
+    expect(impactOf('notify_customer')).toBe('low');
+  });
+  it('names what is wrong: no action, an unknown one, no target, a target no tool observed', () => {
+    expect(proposedActionProblem(null, observed)).toBe('the agent finished without naming an action');
+    expect(proposedActionProblem({ name: 'drop_database', target: 'PAYMENT_API_KEY' }, observed)).toMatch(/^"drop_database" is no known action \(known: rotate_credentials, /);
+    expect(proposedActionProblem({ name: 'restart_service', target: '  ' }, observed)).toBe('restart_service names no target');
+    expect(proposedActionProblem({ name: 'restart_service', target: 'billing-db' }, observed)).toBe('restart_service targets "billing-db", which no tool observed');
+    expect(proposedActionProblem({ name: 'restart_service', target: 'x'.repeat(201) }, ['x'.repeat(300)])).toMatch(/longer than 200/);
+  });
+});
+
+describe('the action cases from before Changes.proposedAction read from prose (kept for their replay)', () => {
   it.each([
-    ['Set PAYMENT_API_KEY in production', 'rotate_credentials', 'high'],
-    ['Roll back release 4.18', 'roll_back_deployment', 'high'],
-    ['Raise the memory limit of the job', 'restart_service', 'high'],
-    ['Restore the group mapping in the SSO configuration', 'update_configuration', 'high'],
-    ['Tell the customer it is an incident at the provider', 'notify_customer', 'low'],
-  ])('%s → %s (%s)', (text, action, impact) => {
-    expect(proposeAction(text)).toBe(action);
-    expect(impactOf(proposeAction(text))).toBe(impact);
+    ['Set PAYMENT_API_KEY in production', 'rotate_credentials'],
+    ['Roll back release 4.18', 'roll_back_deployment'],
+    ['Raise the memory limit of the job', 'restart_service'],
+    ['Restore the group mapping in the SSO configuration', 'update_configuration'],
+    ['Tell the customer it is an incident at the provider', 'notify_customer'],
+  ])('%s → %s', (text, action) => {
+    expect(actionFromProse(text)).toBe(action);
   });
 });
 

@@ -7,7 +7,7 @@ import { runOffline, toolsFor, toolsRun } from '../helpers/offline-agent';
 
 const investigated = (n: number, tool: string, observation: string): AgentStep => ({
   step: n,
-  decision: { thought: '', action: 'investigate', tool, message: '', confidence: 0.5 },
+  decision: { thought: '', action: 'investigate', tool, message: '', confidence: 0.5, proposedAction: null },
   observation,
 });
 const input = (over: Partial<DecisionInput>): DecisionInput => ({ goal: 'something is wrong', allowedTools: toolsFor(), transcript: [], stepsLeft: 5, minConfidence: DEFAULT_AGENT_LIMITS.minConfidence, ...over });
@@ -107,7 +107,7 @@ describe('decideOffline', () => {
 
   it('recovers from a rejected decision with a different, allowed tool', () => {
     const transcript: AgentStep[] = [
-      { step: 1, decision: { thought: '', action: 'investigate', tool: 'logs', message: '', confidence: 0.5 }, rejection: 'tool "logs" is not allowed; allowed tools: metrics, status_page' },
+      { step: 1, decision: { thought: '', action: 'investigate', tool: 'logs', message: '', confidence: 0.5, proposedAction: null }, rejection: 'tool "logs" is not allowed; allowed tools: metrics, status_page' },
     ];
     const d = decideOffline(input({ goal: 'errors everywhere', allowedTools: toolsFor(['metrics', 'status_page']), transcript }));
     expect(d.action).toBe('investigate');
@@ -118,7 +118,7 @@ describe('decideOffline', () => {
   it('looks further instead of repeating a rejected finish', () => {
     const transcript: AgentStep[] = [
       investigated(1, 'logs', 'The API key was revoked yesterday.'),
-      { step: 2, decision: { thought: '', action: 'finish', tool: 'none', message: 'x', confidence: 0.9 }, rejection: 'not backed' },
+      { step: 2, decision: { thought: '', action: 'finish', tool: 'none', message: 'x', confidence: 0.9, proposedAction: null }, rejection: 'not backed' },
     ];
     expect(decideOffline(input({ transcript }))).toMatchObject({ action: 'investigate', tool: 'config_check' });
   });

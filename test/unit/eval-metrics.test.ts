@@ -1,7 +1,7 @@
 import { scoreAgentRun, summarizeAgent } from '../../tools/eval/agent-metrics';
 import { summarizeHybrid } from '../../tools/eval/hybrid-metrics';
 import { costUsd, distribution, percentile, rate, scoreClassification } from '../../tools/eval/metrics';
-import { confusionMatrix, scoreTickets } from '../../tools/eval/ticket-metrics';
+import { confusionMatrix, expectedCalibrationError, scoreTickets } from '../../tools/eval/ticket-metrics';
 import { DEFAULT_PRICES, priceOf } from '../../src/model/prices';
 import { NO_DATA } from '../../src/domain/tools';
 
@@ -79,7 +79,7 @@ describe('agent metrics', () => {
   const scenario = { id: 's', expected: { outcome: 'resolved' as const, rootCauseKeywords: ['API key', 'payment'] } };
   const step = (n: number, tool: string, observation?: string, rejection?: string) => ({
     step: n,
-    decision: { thought: '', action: 'investigate' as const, tool, message: '', confidence: 0.5 },
+    decision: { thought: '', action: 'investigate' as const, tool, message: '', confidence: 0.5, proposedAction: null },
     ...(observation !== undefined && { observation }),
     ...(rejection && { rejection }),
   });
@@ -158,6 +158,15 @@ describe('ticket figures', () => {
     expect(s.confusion.labels).toEqual(['billing', 'technical_issue', 'refund_request', 'account_access', 'other']);
     expect(s.confusion.matrix[0]).toEqual([1, 0, 1, 0, 0]);
     expect(s.confusion.matrix[4]).toEqual([1, 0, 0, 0, 0]);
-    expect(s.byConfidence).toEqual({ threshold: 0.6, confident: { n: 3, accuracy: 2 / 3 }, unconfident: { n: 1, accuracy: 0 } });
+    expect(s.byConfidence).toMatchObject({ threshold: 0.6, confident: { n: 3, accuracy: 2 / 3 }, unconfident: { n: 1, accuracy: 0 } });
+  });
+
+  it('measures calibration: in each confidence bin, the gap between accuracy and confidence, weighted by its share', () => {
+    // One ticket a bin: |1 − 0.9|, |0 − 0.4|, |1 − 0.8|, |0 − 0.7|, a quarter each.
+    expect(expectedCalibrationError(outcomes)).toBeCloseTo(0.35, 10);
+    expect(scoreTickets(outcomes, 0.6).byConfidence.expectedCalibrationError).toBeCloseTo(0.35, 10);
+    // Right half the time at 0.5, and always at 1.0: perfectly calibrated.
+    expect(expectedCalibrationError([outcome('a', 'en', 'billing', 'billing', 0.5), outcome('b', 'en', 'billing', 'other', 0.5), outcome('c', 'en', 'other', 'other', 1)])).toBeCloseTo(0, 10);
+    expect(expectedCalibrationError([])).toBe(0);
   });
 });

@@ -25,5 +25,5 @@ export class BenchModelProvider implements ModelProvider {
 function decide({ allowedTools, transcript }: DecisionInput): AgentDecision {
   const tried = new Set(transcript.map((s) => s.decision?.tool));
   const tool = allowedTools.find((t) => !tried.has(t.name))?.name ?? allowedTools[0]!.name;
-  return { thought: 'benchmark step', action: 'investigate', tool, message: `checking ${tool}`, confidence: 0.5 };
+  return { thought: 'benchmark step', action: 'investigate', tool, message: `checking ${tool}`, confidence: 0.5, proposedAction: null };
 }

@@ -34,6 +34,7 @@ export function ticketTables(s: TicketScore): Record<TicketTable, string[][]> {
       [`confidence vs ${threshold}`, 'n', 'category accuracy'],
       [`≥ ${threshold} (routed directly)`, String(confident.n), pct(confident.accuracy)],
       [`< ${threshold} (flagged for review)`, String(unconfident.n), pct(unconfident.accuracy)],
+      ['expected calibration error (10 bins)', String(confident.n + unconfident.n), num(s.byConfidence.expectedCalibrationError)],
     ],
   };
 }

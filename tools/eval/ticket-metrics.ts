@@ -21,6 +21,8 @@ export interface ConfidenceSplit {
   threshold: number;
   confident: { n: number; accuracy: number };
   unconfident: { n: number; accuracy: number };
+  /** How far stated confidence is from accuracy: 0 when a ticket said with confidence c is right c of the time. */
+  expectedCalibrationError: number;
 }
 
 export interface TicketScore extends SliceScore {
@@ -42,6 +44,24 @@ export function confusionMatrix(gold: readonly string[], predicted: readonly str
     matrix[row]![col]! += 1;
   });
   return matrix;
+}
+
+const CALIBRATION_BINS = 10;
+
+/**
+ * Expected calibration error of the category's confidence: the tickets in equal-width confidence bins,
+ * each bin's |accuracy − mean confidence| weighted by its share of the tickets. 0 for none.
+ */
+export function expectedCalibrationError(outcomes: readonly TicketOutcome[], bins = CALIBRATION_BINS): number {
+  if (outcomes.length === 0) return 0;
+  const binned = Array.from({ length: bins }, () => ({ n: 0, right: 0, confidence: 0 }));
+  for (const o of outcomes) {
+    const b = binned[Math.min(bins - 1, Math.floor(o.confidence * bins))]!;
+    b.n += 1;
+    b.confidence += o.confidence;
+    if (o.category === o.ticket.category) b.right += 1;
+  }
+  return binned.reduce((sum, b) => (b.n === 0 ? sum : sum + (b.n / outcomes.length) * Math.abs(b.right / b.n - b.confidence / b.n)), 0);
 }
 
 function slice(outcomes: readonly TicketOutcome[]): SliceScore {
@@ -71,6 +91,7 @@ export function scoreTickets(outcomes: readonly TicketOutcome[], reviewThreshold
       threshold: reviewThreshold,
       confident: { n: confident.length, accuracy: slice(confident).accuracy },
       unconfident: { n: unconfident.length, accuracy: slice(unconfident).accuracy },
+      expectedCalibrationError: expectedCalibrationError(outcomes),
     },
   };
 }

@@ -70,6 +70,8 @@ export interface DecisionRecord {
 
 export interface PendingApproval {
   action: ActionName;
+  /** What the action acts on, as the agent named it and a tool observed it (cases from before Changes.proposedAction have none). */
+  target?: string;
   impact: Impact;
   recommendation: string;
   reasons: string[];
@@ -78,7 +80,7 @@ export interface PendingApproval {
   runId: string;
 }
 
-export type AgentSummary = Pick<TroubleshootResult, 'outcome' | 'recommendation' | 'confidence' | 'escalationReason' | 'toolsUsed' | 'model'>;
+export type AgentSummary = Pick<TroubleshootResult, 'outcome' | 'recommendation' | 'confidence' | 'escalationReason' | 'proposedAction' | 'toolsUsed' | 'model'>;
 
 export interface SupportCaseResult {
   caseId: string;

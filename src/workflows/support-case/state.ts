@@ -80,23 +80,24 @@ export class CaseState {
   }
 
   investigated(agent: TroubleshootResult): void {
-    const { outcome, recommendation, confidence, escalationReason, toolsUsed, model } = agent;
+    const { outcome, recommendation, confidence, escalationReason, proposedAction, toolsUsed, model } = agent;
     this.transcript = agent.steps;
     this.usage = addUsage(this.usage, agent.usage);
-    this.agent = { outcome, recommendation, confidence, toolsUsed, model, ...(escalationReason && { escalationReason }) };
+    this.agent = { outcome, recommendation, confidence, toolsUsed, model, ...(escalationReason && { escalationReason }), ...(proposedAction && { proposedAction }) };
     this.note(model, 'model', `agent ${outcome}: ${outcome === 'resolved' ? recommendation : escalationReason}`);
   }
 
   /** Why a person must decide before `action` runs (empty: policy may run it), recorded in the audit trail. */
-  validate(action: ActionName): string[] {
+  validate(action: ActionName, target?: string): string[] {
     const reasons = approvalReasons(this.agent!, action);
-    this.note('guardrails', 'guardrail', reasons.length ? `needs a person: ${reasons.join('; ')}` : `${action} (${impactOf(action)} impact) may run on policy`);
+    const named = target ? `${action} on ${target}` : action;
+    this.note('guardrails', 'guardrail', reasons.length ? `${named} needs a person: ${reasons.join('; ')}` : `${named} (${impactOf(action)} impact) may run on policy`);
     return reasons;
   }
 
   /** What a person is asked to decide, and until when: what the status query and a signature show. */
-  awaitApproval(action: ActionName, recommendation: string, reasons: string[], deadline: string): PendingApproval {
-    this.pendingApproval = { action, impact: impactOf(action), recommendation, reasons, deadline, runId: this.runId };
+  awaitApproval(action: ActionName, recommendation: string, reasons: string[], deadline: string, target?: string): PendingApproval {
+    this.pendingApproval = { action, ...(target && { target }), impact: impactOf(action), recommendation, reasons, deadline, runId: this.runId };
     return this.pendingApproval;
   }
 

@@ -65,8 +65,10 @@ export async function investigate(c: CaseState, scenario: Scenario): Promise<Tro
 }
 
 /** Runs the action, then tells the customer: each once per case. `approvedBy` is undefined when policy lets it run. */
-export async function act(c: CaseState, action: ActionName, recommendation: string, approved?: { by: string; comment?: string }): Promise<Ending> {
-  await executeAction.executeWithOptions({ summary: `execute ${action}` }, [{ caseId: c.caseId, action, recommendation, approvedBy: approved?.by ?? 'policy' }]);
+export async function act(c: CaseState, action: ActionName, recommendation: string, approved?: { by: string; comment?: string }, target?: string): Promise<Ending> {
+  await executeAction.executeWithOptions({ summary: `execute ${action}${target ? ` on ${target}` : ''}` }, [
+    { caseId: c.caseId, action, ...(target && { target }), recommendation, approvedBy: approved?.by ?? 'policy' },
+  ]);
   await notify(c, `${ACTIONS[action].description}: ${recommendation}`);
   return approved
     ? { status: 'Resolved', details: `Approved by ${approved.by}: ${action} done`, path: 'human', decision: 'approved', decidedBy: approved.by, action, reason: approved.comment ?? recommendation }

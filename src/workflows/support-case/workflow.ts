@@ -1,11 +1,12 @@
 import { ApplicationFailure, condition, patched, setCurrentDetails, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import { proposeAction } from '../../domain/actions';
+import type { ActionName } from '../../domain/actions';
 import type { CaseStatus, DecisionKind } from '../../domain/case';
 import { FailureType } from '../../domain/failures';
 import { countCaseClosed, countCaseDecision } from '../metrics';
 import { SearchAttributes } from '../search-attributes';
 import { Changes } from '../versions';
 import { decisionMessages, readSupportCaseInput, supportCaseStatusQuery, type CaseStage, type SupportCaseInput, type SupportCaseResult } from './contract';
+import { actionFromProse } from './action-from-prose';
 import { CaseState, type Ending } from './state';
 import { act, agentWorkflowId, classify, escalate, expire, investigate, isInvestigable, reject, route, tellCustomerItWaits } from './steps';
 
@@ -59,25 +60,29 @@ export async function supportCase(input: SupportCaseInput): Promise<SupportCaseR
   enter('investigating', `The agent is investigating (${agentWorkflowId(workflowId)})`);
   const agent = await investigate(c, scenario);
 
-  // 3. Deterministic validation: may the proposed action run on policy?
-  const action = proposeAction(agent.recommendation);
-  const reasons = c.validate(action);
+  // 3. Deterministic validation: may the action the agent proposed (checked by troubleshoot) run on
+  // policy? With none, the person who takes over is asked about telling the customer.
+  const proposed: { name: ActionName; target?: string } = patched(Changes.proposedAction)
+    ? (agent.proposedAction ?? { name: 'notify_customer' })
+    : { name: actionFromProse(agent.recommendation) };
+  const action = proposed.name;
+  const reasons = c.validate(action, proposed.target);
   if (reasons.length === 0) {
     enter('finishing', `Running ${action}`);
-    return close(await act(c, action, agent.recommendation));
+    return close(await act(c, action, agent.recommendation, undefined, proposed.target));
   }
 
   // 4. A person decides before the deadline (the one the customer is told), or on-call takes the case.
   const deadlineMs = Date.now() + request.approvalTimeoutMs;
   const deadline = new Date(deadlineMs).toISOString();
   if (patched(Changes.customerHearsOfTheWait)) await tellCustomerItWaits(c, action, deadline);
-  c.awaitApproval(action, agent.recommendation, reasons, deadline);
+  c.awaitApproval(action, agent.recommendation, reasons, deadline, proposed.target);
   enter('awaiting_approval', `Awaiting approval of ${action} until ${deadline}: ${reasons.join('; ')}`, 'AwaitingApproval');
   const inTime = await condition(() => c.decided !== undefined, Math.max(1, deadlineMs - Date.now()));
   const decision = inTime ? c.decided : undefined;
   enter('finishing', decision ? `Taking the ${decision.kind} of ${decision.by}` : 'No decision in time');
   if (!decision) return close(await expire(c));
-  if (decision.kind === 'approve') return close(await act(c, action, agent.recommendation, decision));
+  if (decision.kind === 'approve') return close(await act(c, action, agent.recommendation, decision, proposed.target));
   if (decision.kind === 'reject') return close(await reject(c, decision));
   return close(await escalate(c, decision));
 }

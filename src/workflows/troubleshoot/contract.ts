@@ -1,4 +1,5 @@
 import { defineQuery } from '@temporalio/workflow';
+import type { ProposedAction } from '../../domain/actions';
 import type { AgentOutcome, AgentStep } from '../../domain/agent';
 import { DEFAULT_AGENT_LIMITS, type AgentLimits } from '../../domain/guardrails';
 import { LIMITS, limitProblem } from '../../domain/limits';
@@ -27,6 +28,11 @@ export interface TroubleshootResult {
   confidence: number;
   /** Why the run was handed to a person, when it was. */
   escalationReason?: string;
+  /**
+   * The action the agent's finish named and code checked (a known action, a target a tool observed);
+   * absent when it named none, or one that failed the check (the run is then escalated).
+   */
+  proposedAction?: ProposedAction;
   steps: AgentStep[];
   toolsUsed: ToolName[];
   usage: Usage;
@@ -39,6 +45,8 @@ export interface TroubleshootStatus {
   maxSteps: number;
   transcript: AgentStep[];
   usage: Usage;
+  /** Once done: the checked action of its finish, as in the result. */
+  proposedAction?: ProposedAction;
 }
 
 /** The run's progress: its step, stage and transcript so far. */

@@ -1,6 +1,7 @@
 import { patched, setCurrentDetails, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import { transcriptForModel, type AgentOutcome, type AgentStep } from '../../domain/agent';
-import { finishProblem, rejectDecision, trailingRejections } from '../../domain/guardrails';
+import type { ProposedAction } from '../../domain/actions';
+import { finishActionProblem, finishProblem, rejectDecision, trailingRejections } from '../../domain/guardrails';
 import { TOOLS, type ToolName } from '../../domain/tools';
 import { NO_USAGE, addUsage } from '../../domain/usage';
 import { local, modelActivities, runTool } from '../activity-proxies';
@@ -24,13 +25,14 @@ export async function troubleshoot(input: TroubleshootInput): Promise<Troublesho
   setHandler(troubleshootStatusQuery, () => status);
   let model = 'none';
 
-  const end = (outcome: AgentOutcome, recommendation: string, confidence: number, escalationReason?: string): TroubleshootResult => {
+  const end = (outcome: AgentOutcome, recommendation: string, confidence: number, escalationReason?: string, proposedAction?: ProposedAction): TroubleshootResult => {
     status.stage = 'done';
+    if (proposedAction) status.proposedAction = proposedAction;
     upsertSearchAttributes([{ key: SearchAttributes.agentOutcome, value: outcome }]);
     setCurrentDetails(outcome === 'resolved' ? `Resolved: ${recommendation}` : `Escalated to a person: ${escalationReason}`);
     countAgentRun(outcome, steps.length);
     const toolsUsed = [...new Set(steps.flatMap((s) => (s.observation !== undefined && s.decision ? [s.decision.tool as ToolName] : [])))];
-    return { outcome, recommendation, confidence, ...(escalationReason && { escalationReason }), steps, toolsUsed, usage: status.usage, model };
+    return { outcome, recommendation, confidence, ...(escalationReason && { escalationReason }), ...(proposedAction && { proposedAction }), steps, toolsUsed, usage: status.usage, model };
   };
 
   for (let step = 1; step <= limits.maxSteps; step += 1) {
@@ -53,8 +55,16 @@ export async function troubleshoot(input: TroubleshootInput): Promise<Troublesho
       steps.push({ step, decision: null, rejection: `the decision could not be parsed: ${call.invalidOutput}` });
     } else if (decision.action === 'finish') {
       steps.push({ step, decision });
-      const problem = finishProblem(decision, steps, limits.minConfidence);
-      return problem ? end('escalated', decision.message, decision.confidence, problem) : end('resolved', decision.message, decision.confidence);
+      // Runs from before Changes.proposedAction finished on prose alone: their case read the action from it.
+      if (!patched(Changes.proposedAction)) {
+        const problem = finishProblem(decision, steps, limits.minConfidence);
+        return problem ? end('escalated', decision.message, decision.confidence, problem) : end('resolved', decision.message, decision.confidence);
+      }
+      // An action code cannot check is not carried: the person who takes over chooses one.
+      const actionProblem = finishActionProblem(decision, steps);
+      const proposed = actionProblem || !decision.proposedAction ? undefined : { name: decision.proposedAction.name, target: decision.proposedAction.target.trim() };
+      const problem = finishProblem(decision, steps, limits.minConfidence) ?? actionProblem;
+      return end(problem ? 'escalated' : 'resolved', decision.message, decision.confidence, problem, proposed);
     } else if (decision.action === 'escalate') {
       steps.push({ step, decision });
       return end('escalated', decision.message, decision.confidence, `the agent escalated: ${decision.message}`);
