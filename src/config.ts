@@ -3,6 +3,7 @@ import { parseKeyRing } from './codec/keyring';
 import { DEFAULT_APPROVAL_TIMEOUT, LIMITS, type Limit } from './domain/limits';
 import { durationMs } from './domain/durations';
 import { schemaProblems } from './domain/schema-problems';
+import { STRUCTURED_OUTPUT_DIALECTS } from './model/structured-output';
 import { loadPrices } from './model/prices';
 import { isHex } from './domain/signatures';
 
@@ -46,6 +47,10 @@ export const SettingsFields = z.object({
   OPENAI_API_KEY: z.string().trim().min(1).optional(),
   OPENAI_BASE_URL: z.url({ error: 'OPENAI_BASE_URL must be a URL such as http://localhost:4010/v1' }).optional(),
   OPENAI_MODEL: z.string().trim().min(1).default('gpt-5.4-mini'),
+  OPENAI_API: z.enum(['responses', 'chat'], { error: 'OPENAI_API must be "responses" or "chat" (Chat Completions)' }).default('responses'),
+  OPENAI_STRUCTURED_OUTPUT: z
+    .enum(STRUCTURED_OUTPUT_DIALECTS, { error: 'OPENAI_STRUCTURED_OUTPUT must be "json_schema" or "json_object_schema" (llama.cpp)' })
+    .default('json_schema'),
   OPENAI_TIMEOUT_MS: number('OPENAI_TIMEOUT_MS', 30_000, 100, 600_000),
   REVIEW_CONFIDENCE_THRESHOLD: limitSetting('REVIEW_CONFIDENCE_THRESHOLD', LIMITS.reviewThreshold),
   // name, or name=<public key>; a bare name's key is read from APPROVER_KEYS_DIR/<name>.pub when a case starts.
@@ -102,6 +107,10 @@ export const Settings = SettingsFields
   .refine((s) => s.MODEL_PROVIDER !== 'openai' || s.OPENAI_API_KEY !== undefined, {
     message: 'MODEL_PROVIDER=openai needs OPENAI_API_KEY (or set MODEL_PROVIDER=offline)',
     path: ['OPENAI_API_KEY'],
+  })
+  .refine((s) => s.OPENAI_STRUCTURED_OUTPUT === 'json_schema' || s.OPENAI_API === 'chat', {
+    message: 'OPENAI_STRUCTURED_OUTPUT=json_object_schema is a Chat Completions form: set OPENAI_API=chat too',
+    path: ['OPENAI_STRUCTURED_OUTPUT'],
   });
 export type Settings = z.infer<typeof Settings>;
 

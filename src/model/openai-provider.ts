@@ -1,21 +1,15 @@
-import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
+import { APIConnectionError, APIConnectionTimeoutError, APIError, type OpenAI } from 'openai';
 import { zodTextFormat } from 'openai/helpers/zod';
 import { ZodError } from 'zod';
 import { FailureType } from '../domain/failures';
 import { schemaProblems } from '../domain/schema-problems';
 import type { ModelResponse } from '../domain/usage';
 import { ModelError, failureTypeForStatus, parseRetryAfter } from './errors';
+import { callResponse, openAIClient, type OpenAIProviderOptions } from './openai-client';
 import type { ModelProvider } from './provider';
 import type { ModelTask } from './task';
 
-export interface OpenAIProviderOptions {
-  apiKey: string;
-  model: string;
-  /** Any OpenAI-compatible endpoint; the SDK's default when undefined. */
-  baseURL?: string;
-  /** Per-call limit; a slower answer fails as ModelTimeout and Temporal retries it. */
-  timeoutMs: number;
-}
+export type { OpenAIProviderOptions } from './openai-client';
 
 /** The OpenAI Responses API with structured outputs from the task's zod schema. */
 export class OpenAIProvider implements ModelProvider {
@@ -26,13 +20,7 @@ export class OpenAIProvider implements ModelProvider {
   constructor(options: OpenAIProviderOptions) {
     this.model = options.model;
     this.timeoutMs = options.timeoutMs;
-    // maxRetries 0: Temporal's retry policy is the only place a call is retried, so every attempt is in history.
-    this.client = new OpenAI({
-      apiKey: options.apiKey,
-      baseURL: options.baseURL,
-      timeout: options.timeoutMs,
-      maxRetries: 0,
-    });
+    this.client = openAIClient(options);
   }
 
   async run<I, O>(task: ModelTask<I, O>, input: I): Promise<ModelResponse<O>> {
@@ -59,18 +47,8 @@ export class OpenAIProvider implements ModelProvider {
       throw new ModelError(FailureType.ModelOutputInvalid, 'the model returned no output');
     }
     const usage = response.usage;
-    return {
-      output,
-      model: response.model ?? this.model,
-      usage: {
-        inputTokens: usage?.input_tokens ?? 0,
-        outputTokens: usage?.output_tokens ?? 0,
-        totalTokens: usage?.total_tokens ?? 0,
-        calls: 1,
-      },
-      latencyMs: Date.now() - started,
-      requestId: response._request_id ?? null,
-    };
+    const tokens = usage && { input: usage.input_tokens, output: usage.output_tokens, total: usage.total_tokens };
+    return callResponse(output, response.model ?? this.model, tokens, started, response._request_id);
   }
 }
 

@@ -9,6 +9,6 @@ export interface ModelTask<I, O> {
   readonly name: string;
   readonly instructions: string;
   readonly output: z.ZodType<O>;
-  /** Deterministic answer used by the offline provider and the fake Responses API server. */
+  /** Deterministic answer used by the offline provider and the fake OpenAI server. */
   readonly offline: (input: I) => O;
 }

@@ -6,12 +6,12 @@ import { createActivities, type Activities } from '../../src/activities';
 import { loadSettings } from '../../src/config';
 import { WorkerLogger } from '../../src/runtime';
 import { OfflineProvider } from '../../src/model/offline-provider';
-import { OpenAIProvider } from '../../src/model/openai-provider';
 import { startFakeOpenAI, type FakeOpenAI } from '../../tools/fake-openai/server';
 import { createWorker } from '../../src/worker';
 import { bundleWorkflows } from '../../src/workflow-bundle';
 import type { WorkerGroup } from '../../src/worker-group';
 import { tempDir } from './files';
+import { RESPONSES, providerOver, type OpenAIWire } from './openai-wires';
 
 export { tempDir };
 
@@ -59,12 +59,9 @@ export function offlineActivities(outbox: Outbox = new FileOutbox(tempDir())): A
   return createActivities({ provider: new OfflineProvider(), outbox });
 }
 
-/** Activities wired to the real openai SDK talking to the fake Responses API server. */
-export function activitiesAgainst(fake: FakeOpenAI, outbox: Outbox = new FileOutbox(tempDir()), timeoutMs = 2_000): Activities {
-  return createActivities({
-    provider: new OpenAIProvider({ apiKey: 'sk-test-not-a-secret', model: 'gpt-5.4-mini', baseURL: fake.baseURL, timeoutMs }),
-    outbox,
-  });
+/** Activities wired to the real openai SDK talking to the fake server, by the Responses API unless `wire` says otherwise. */
+export function activitiesAgainst(fake: FakeOpenAI, outbox: Outbox = new FileOutbox(tempDir()), timeoutMs = 2_000, wire: OpenAIWire = RESPONSES): Activities {
+  return createActivities({ provider: providerOver(wire, fake.baseURL, { timeoutMs }), outbox });
 }
 
 /** A real worker on its own task queue, connected to the suite's server. */

@@ -2,20 +2,22 @@ import type { Fault } from '../../tools/fake-openai/faults';
 import { routeTicket } from '../../src/workflows';
 import type { RouteTicketResult } from '../../src/workflows/route-ticket/contract';
 import { activitiesAgainst, startWorker, uniqueId, useServerAndFakeModel } from '../helpers/temporal';
+import { CHAT_JSON_OBJECT, RESPONSES, type OpenAIWire } from '../helpers/openai-wires';
 
 // Each way a model call can go wrong ends in a defined behaviour of the workflow: retried by Temporal
 // and then answered, or (where a retry cannot help) routed for review at once. One fault, then a good answer.
+// By both APIs (Chat Completions in llama.cpp's form; its json_schema form shares the code after the request).
 const t = useServerAndFakeModel();
 const TEXT = 'I was charged twice, duplicate invoice';
 
-async function route(): Promise<RouteTicketResult> {
-  const { worker, taskQueue } = await startWorker(t.env, activitiesAgainst(t.fake, undefined, 500));
-  return worker.runUntil(
-    t.env.client.workflow.execute(routeTicket, { taskQueue, workflowId: uniqueId('ticket'), args: [{ text: TEXT }] }),
-  );
-}
+describe.each<OpenAIWire>([RESPONSES, CHAT_JSON_OBJECT])('model fault matrix (routeTicket, real SDK, fake server, $name)', (wire) => {
+  async function route(): Promise<RouteTicketResult> {
+    const { worker, taskQueue } = await startWorker(t.env, activitiesAgainst(t.fake, undefined, 500, wire));
+    return worker.runUntil(
+      t.env.client.workflow.execute(routeTicket, { taskQueue, workflowId: uniqueId('ticket'), args: [{ text: TEXT }] }),
+    );
+  }
 
-describe('model fault matrix (routeTicket, real SDK, fake Responses API)', () => {
   it.each<[string, Fault]>([
     ['500', { fault: 'server_error' }],
     ['503', { fault: 'unavailable' }],
@@ -30,6 +32,7 @@ describe('model fault matrix (routeTicket, real SDK, fake Responses API)', () =>
     expect(result).toMatchObject({ category: 'billing', team: 'Finance Support Team', attempts: 2 });
     expect(result.classificationFailure).toBeUndefined();
     expect(t.fake.countFor('ticket_classification')).toBe(2);
+    expect(t.fake.requests.map((r) => r.api)).toEqual([wire.api, wire.api]);
   });
 
   it("a 429 waits for the provider's retry-after before the next attempt", async () => {

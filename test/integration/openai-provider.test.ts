@@ -1,62 +1,93 @@
 import { startFakeOpenAI, type FakeOpenAI } from '../../tools/fake-openai/server';
 import type { Fault } from '../../tools/fake-openai/faults';
 import { ModelError } from '../../src/model/errors';
-import { OpenAIProvider } from '../../src/model/openai-provider';
-import { classifyTicketTask } from '../../src/model/tasks';
+import type { ModelProvider } from '../../src/model';
+import { classifyTicketTask, decideNextStepTask } from '../../src/model/tasks';
+import { CHAT_JSON_OBJECT, CHAT_JSON_SCHEMA, OPENAI_WIRES, providerOver } from '../helpers/openai-wires';
 
-// The real openai SDK over HTTP against the fake server: no Temporal, just the provider's contract.
+// The real openai SDK over HTTP against the fake server: no Temporal, just the provider's contract, on every wire.
 let fake: FakeOpenAI;
-let provider: OpenAIProvider;
 const KEY = 'sk-test-must-never-leak-0123456789';
 
 beforeAll(async () => {
   fake = await startFakeOpenAI();
-  provider = new OpenAIProvider({ apiKey: KEY, model: 'gpt-5.4-mini', baseURL: fake.baseURL, timeoutMs: 500 });
 });
 afterAll(() => fake.close());
 beforeEach(() => fake.reset());
 
-const classify = () => provider.run(classifyTicketTask, { text: 'I was charged twice, duplicate invoice' });
+describe.each(OPENAI_WIRES)('$name', (wire) => {
+  let provider: ModelProvider;
+  beforeAll(() => {
+    provider = providerOver(wire, fake.baseURL, { apiKey: KEY, timeoutMs: 500 });
+  });
+  const classify = () => provider.run(classifyTicketTask, { text: 'I was charged twice, duplicate invoice' });
 
-it('returns the parsed output with model, usage and request id', async () => {
-  const r = await classify();
-  expect(r.output).toMatchObject({ category: 'billing' });
-  expect(r.model).toBe('gpt-5.4-mini');
-  expect(r.usage.totalTokens).toBe(r.usage.inputTokens + r.usage.outputTokens);
-  expect(r.usage.totalTokens).toBeGreaterThan(0);
-  expect(r.requestId).toMatch(/^req_/);
-  expect(fake.requestCount).toBe(1);
+  it('returns the parsed output with model, usage and request id, by this API and form', async () => {
+    const r = await classify();
+    expect(r.output).toMatchObject({ category: 'billing' });
+    expect(r.model).toBe('gpt-5.4-mini');
+    expect(r.usage.totalTokens).toBe(r.usage.inputTokens + r.usage.outputTokens);
+    expect(r.usage.totalTokens).toBeGreaterThan(0);
+    expect(r.requestId).toMatch(/^req_/);
+    expect(fake.requests).toEqual([
+      expect.objectContaining({ api: wire.api, task: 'ticket_classification', status: 200, ...(wire.api === 'chat' && { dialect: wire.structuredOutput }) }),
+    ]);
+  });
+
+  it("sends the agent's decision schema too (the fake tells the tasks apart by it)", async () => {
+    const r = await provider.run(decideNextStepTask, { goal: 'payments fail', allowedTools: [{ name: 'logs', description: 'recent logs' }], transcript: [], stepsLeft: 5, minConfidence: 0.7 });
+    expect(r.output).toHaveProperty('action');
+    expect(fake.countFor('agent_decision')).toBe(1);
+  });
+
+  it.each<[Fault, string, boolean]>([
+    [{ fault: 'rate_limit', retryAfterMs: 1500 }, 'ModelRateLimited', true],
+    [{ fault: 'server_error' }, 'ModelUnavailable', true],
+    [{ fault: 'unavailable' }, 'ModelUnavailable', true],
+    [{ fault: 'slow', delayMs: 2_000 }, 'ModelTimeout', true],
+    [{ fault: 'drop' }, 'ModelConnection', true],
+    [{ fault: 'malformed_json' }, 'ModelOutputInvalid', true],
+    [{ fault: 'schema_violation' }, 'ModelOutputInvalid', true],
+    [{ fault: 'empty_output' }, 'ModelOutputInvalid', true],
+    [{ fault: 'refusal' }, 'ModelRefusal', false],
+    [{ fault: 'bad_request' }, 'ModelBadRequest', false],
+    [{ fault: 'unauthorized' }, 'ModelAuth', false],
+  ])('%o → %s (retryable: %s), one request, no key in the message', async (fault, type, retryable) => {
+    fake.enqueue(fault);
+    const err = await classify().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ModelError);
+    expect(err).toMatchObject({ type, retryable });
+    expect((err as Error).message).not.toContain(KEY);
+    expect(fake.requestCount).toBe(1);
+  });
+
+  it('reads retry-after from a 429', async () => {
+    fake.enqueue({ fault: 'rate_limit', retryAfterMs: 1500 });
+    await expect(classify()).rejects.toMatchObject({ retryAfterMs: 1500, status: 429 });
+  });
+
+  it('answers scripted outputs and counts per task', async () => {
+    fake.enqueue({ task: 'ticket_classification', output: { category: 'other', priority: 'low', confidence: 0.2, reason: 'scripted' } });
+    await expect(classify()).resolves.toMatchObject({ output: { reason: 'scripted' } });
+    expect(fake.countFor('ticket_classification')).toBe(1);
+    expect(fake.countFor('agent_decision')).toBe(0);
+  });
 });
 
-it.each<[Fault, string, boolean]>([
-  [{ fault: 'rate_limit', retryAfterMs: 1500 }, 'ModelRateLimited', true],
-  [{ fault: 'server_error' }, 'ModelUnavailable', true],
-  [{ fault: 'unavailable' }, 'ModelUnavailable', true],
-  [{ fault: 'slow', delayMs: 2_000 }, 'ModelTimeout', true],
-  [{ fault: 'drop' }, 'ModelConnection', true],
-  [{ fault: 'malformed_json' }, 'ModelOutputInvalid', true],
-  [{ fault: 'schema_violation' }, 'ModelOutputInvalid', true],
-  [{ fault: 'empty_output' }, 'ModelOutputInvalid', true],
-  [{ fault: 'refusal' }, 'ModelRefusal', false],
-  [{ fault: 'bad_request' }, 'ModelBadRequest', false],
-  [{ fault: 'unauthorized' }, 'ModelAuth', false],
-])('%o → %s (retryable: %s), one request, no key in the message', async (fault, type, retryable) => {
-  fake.enqueue(fault);
-  const err = await classify().catch((e: unknown) => e);
-  expect(err).toBeInstanceOf(ModelError);
-  expect(err).toMatchObject({ type, retryable });
-  expect((err as Error).message).not.toContain(KEY);
-  expect(fake.requestCount).toBe(1);
-});
+describe('a server that takes only one structured-output form (as llama.cpp takes only json_object + schema)', () => {
+  let llamaLike: FakeOpenAI;
+  beforeAll(async () => {
+    llamaLike = await startFakeOpenAI({ chatDialects: ['json_object_schema'] });
+  });
+  afterAll(() => llamaLike.close());
 
-it('reads retry-after from a 429', async () => {
-  fake.enqueue({ fault: 'rate_limit', retryAfterMs: 1500 });
-  await expect(classify()).rejects.toMatchObject({ retryAfterMs: 1500, status: 429 });
-});
+  it('answers its own form', async () => {
+    const r = await providerOver(CHAT_JSON_OBJECT, llamaLike.baseURL).run(classifyTicketTask, { text: 'duplicate invoice' });
+    expect(r.output).toMatchObject({ category: 'billing' });
+  });
 
-it('answers scripted outputs and counts per task', async () => {
-  fake.enqueue({ task: 'ticket_classification', output: { category: 'other', priority: 'low', confidence: 0.2, reason: 'scripted' } });
-  await expect(classify()).resolves.toMatchObject({ output: { reason: 'scripted' } });
-  expect(fake.countFor('ticket_classification')).toBe(1);
-  expect(fake.countFor('agent_decision')).toBe(0);
+  it('refuses the other at once with ModelBadRequest (not retried): the setting is wrong, not the model', async () => {
+    const err = await providerOver(CHAT_JSON_SCHEMA, llamaLike.baseURL).run(classifyTicketTask, { text: 'duplicate invoice' }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ type: 'ModelBadRequest', retryable: false, status: 400 });
+  });
 });

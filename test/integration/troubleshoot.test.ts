@@ -3,6 +3,7 @@ import { listScenarios, loadScenario } from '../../src/scenarios';
 import { troubleshoot } from '../../src/workflows';
 import { troubleshootStatusQuery, type TroubleshootInput, type TroubleshootResult } from '../../src/workflows/troubleshoot/contract';
 import { activitiesAgainst, offlineActivities, startWorker, uniqueId, useServerAndFakeModel } from '../helpers/temporal';
+import { CHAT_JSON_OBJECT } from '../helpers/openai-wires';
 
 const t = useServerAndFakeModel();
 
@@ -112,5 +113,29 @@ describe('troubleshoot through the real openai SDK and the fake Responses API', 
     } finally {
       t.fake.setLatency(0);
     }
+  });
+});
+
+describe("troubleshoot over Chat Completions (llama.cpp's json_object + schema form)", () => {
+  const overChat = () => activitiesAgainst(t.fake, undefined, 2_000, CHAT_JSON_OBJECT);
+
+  it('finds the root cause, every decision by /v1/chat/completions', async () => {
+    const result = await runAgent({ scenario: payment }, overChat());
+    expect(result.outcome).toBe('resolved');
+    expect(result.recommendation).toContain('PAYMENT_API_KEY');
+    expect(t.fake.requests.map((r) => [r.api, r.dialect])).toEqual(result.steps.map(() => ['chat', 'json_object_schema']));
+  });
+
+  it('rejects malformed JSON as a decision that could not be parsed, and recovers', async () => {
+    t.fake.enqueue({ task: 'agent_decision', fault: 'malformed_json' });
+    const result = await runAgent({ scenario: payment }, overChat());
+    expect(result.steps[0]?.rejection).toMatch(/could not be parsed/);
+    expect(result.outcome).toBe('resolved');
+  });
+
+  it('escalates a finish with low confidence', async () => {
+    t.fake.enqueue(decision({ tool: 'config_check' }), decision({ action: 'finish', message: 'Set PAYMENT_API_KEY in production', confidence: 0.4 }));
+    const result = await runAgent({ scenario: payment }, overChat());
+    expect(result).toMatchObject({ outcome: 'escalated', escalationReason: 'confidence 0.4 is under 0.7' });
   });
 });

@@ -8,6 +8,11 @@ describe('settings', () => {
     expect(loadSettings({}).OPENAI_MODEL).toBe('gpt-5.4-mini');
   });
 
+  it('talks the Responses API by default, Chat Completions in either structured-output form when asked', () => {
+    expect(loadSettings({})).toMatchObject({ OPENAI_API: 'responses', OPENAI_STRUCTURED_OUTPUT: 'json_schema' });
+    expect(loadSettings({ OPENAI_API: 'chat', OPENAI_STRUCTURED_OUTPUT: 'json_object_schema' })).toMatchObject({ OPENAI_API: 'chat', OPENAI_STRUCTURED_OUTPUT: 'json_object_schema' });
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadSettings({ OPENAI_API_KEY: '' }).MODEL_PROVIDER).toBe('offline');
   });
@@ -18,6 +23,9 @@ describe('settings', () => {
     [{ REVIEW_CONFIDENCE_THRESHOLD: '1.5' }, 'REVIEW_CONFIDENCE_THRESHOLD must be at most 1'],
     [{ OPENAI_TIMEOUT_MS: 'soon' }, 'OPENAI_TIMEOUT_MS'],
     [{ OPENAI_BASE_URL: 'not a url' }, 'OPENAI_BASE_URL'],
+    [{ OPENAI_API: 'completions' }, 'OPENAI_API must be "responses" or "chat"'],
+    [{ OPENAI_API: 'chat', OPENAI_STRUCTURED_OUTPUT: 'grammar' }, 'OPENAI_STRUCTURED_OUTPUT must be'],
+    [{ OPENAI_STRUCTURED_OUTPUT: 'json_object_schema' }, 'set OPENAI_API=chat too'],
   ])('rejects %p naming the variable', (env, named) => {
     expect(() => loadSettings(env)).toThrow(ConfigError);
     expect(() => loadSettings(env)).toThrow(named);

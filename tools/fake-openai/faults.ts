@@ -17,13 +17,16 @@ export type FaultName = Fault['fault'];
 /** The retryable faults `failRate` draws from. */
 export const RANDOM_FAULTS: readonly Fault[] = [{ fault: 'rate_limit', retryAfterMs: 100 }, { fault: 'server_error' }, { fault: 'unavailable' }];
 
-/** What the server does for one request: an error status, a broken socket, or a 200 with this output. */
+/** What a 200 carries, in either API's shape (wire.ts writes it): text, a refusal, or nothing. */
+export type Answer = { text: string } | { refusal: string } | null;
+
+/** What the server does for one request: an error status, a broken socket, or a 200 with this answer. */
 export type Reply =
   | { kind: 'error'; status: number; message: string; type: string; headers?: Record<string, string> }
   | { kind: 'drop' }
-  | { kind: 'output'; output: unknown[]; delayMs?: number };
+  | { kind: 'answer'; answer: Answer; delayMs?: number };
 
-const text = (t: string) => [{ type: 'message', id: 'msg_fake', status: 'completed', role: 'assistant', content: [{ type: 'output_text', text: t, annotations: [] }] }];
+const text = (t: string, delayMs?: number): Reply => ({ kind: 'answer', answer: { text: t }, ...(delayMs !== undefined && { delayMs }) });
 
 /** Turns a fault into the reply the real API would give for it. */
 export function faultReply(f: Fault, goodOutputText: string): Reply {
@@ -43,18 +46,14 @@ export function faultReply(f: Fault, goodOutputText: string): Reply {
     case 'drop':
       return { kind: 'drop' };
     case 'slow':
-      return { kind: 'output', output: text(goodOutputText), delayMs: f.delayMs ?? 60_000 };
+      return text(goodOutputText, f.delayMs ?? 60_000);
     case 'malformed_json':
-      return { kind: 'output', output: text('{"category": "billing", "priority": ') };
+      return text('{"category": "billing", "priority": ');
     case 'schema_violation':
-      return { kind: 'output', output: text(JSON.stringify({ category: 'gardening', priority: 'whenever' })) };
+      return text(JSON.stringify({ category: 'gardening', priority: 'whenever' }));
     case 'refusal':
-      return { kind: 'output', output: [{ type: 'message', id: 'msg_fake', status: 'completed', role: 'assistant', content: [{ type: 'refusal', refusal: "I can't help with that (fake)" }] }] };
+      return { kind: 'answer', answer: { refusal: "I can't help with that (fake)" } };
     case 'empty_output':
-      return { kind: 'output', output: [] };
+      return { kind: 'answer', answer: null };
   }
-}
-
-export function outputText(t: string): unknown[] {
-  return text(t);
 }

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { MODEL_TASKS } from '../../src/model/tasks';
-import { RANDOM_FAULTS, faultReply, outputText, type Fault, type Reply } from './faults';
+import { STRUCTURED_OUTPUT_DIALECTS, type StructuredOutputDialect } from '../../src/model/structured-output';
+import { RANDOM_FAULTS, faultReply, type Fault, type Reply } from './faults';
+import { API_PATHS, answerBody, readRequest, type WireApi } from './wire';
 
 /** A scripted answer: a fault, a fixed output, or a function of the task's input. */
 export type Step = Fault | { output: unknown } | { respond: (task: string, input: unknown) => unknown };
@@ -17,12 +19,18 @@ export interface FakeOpenAIOptions {
   failRate?: number;
   /** Seed for failRate's draws, so a run repeats. */
   seed?: number;
+  /** The Chat Completions structured-output forms accepted (default both); `['json_object_schema']` refuses the standard one, as llama.cpp's server does. */
+  chatDialects?: readonly StructuredOutputDialect[];
   /** Called once per request, after it is answered (the standalone server logs with it). */
   onRequest?: (entry: RequestLogEntry) => void;
 }
 
 export interface RequestLogEntry {
+  /** Which API the request came by. */
+  api: WireApi;
   task: string | null;
+  /** The Chat Completions structured-output form it used. */
+  dialect?: StructuredOutputDialect;
   /** HTTP status; 'dropped' when the fake cut the connection, 'abandoned' when the client gave up first. */
   status: number | 'dropped' | 'abandoned';
   fault?: string;
@@ -35,7 +43,7 @@ export interface FakeOpenAI {
   readonly url: string;
   /** What OPENAI_BASE_URL should be. */
   readonly baseURL: string;
-  /** Requests to POST /v1/responses so far, good and bad. */
+  /** Requests to POST /v1/responses and /v1/chat/completions so far, good and bad. */
   readonly requestCount: number;
   readonly requests: readonly RequestLogEntry[];
   countFor(task: string): number;
@@ -78,7 +86,7 @@ function apiError(res: ServerResponse, status: number, type: string, message: st
 }
 
 /**
- * A fake OpenAI Responses API on loopback, good enough for the real `openai` SDK: it answers each
+ * A fake OpenAI API (Responses and Chat Completions) on loopback, good enough for the real `openai` SDK: it answers each
  * task with the offline rules (or a scripted step), injects faults on demand and counts requests.
  */
 export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<FakeOpenAI> {
@@ -86,6 +94,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
   let requests: RequestLogEntry[] = [];
   let latencyMs = options.latencyMs ?? 0;
   const random = prng(options.seed ?? 1);
+  const dialects = options.chatDialects ?? STRUCTURED_OUTPUT_DIALECTS;
   const sockets = new Set<Socket>();
 
   const log = (entry: Omit<RequestLogEntry, 'at'>) => {
@@ -94,8 +103,8 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     options.onRequest?.(full);
   };
   // A request counts from the moment it arrives, so a caller that times out still sees it counted.
-  const arrive = (task: string, model?: string) => {
-    const entry: RequestLogEntry = { task, status: 'abandoned', model, at: Date.now() };
+  const arrive = (api: WireApi, task: string, model?: string, dialect?: StructuredOutputDialect) => {
+    const entry: RequestLogEntry = { api, task, status: 'abandoned', model, ...(dialect && { dialect }), at: Date.now() };
     requests.push(entry);
     return (status: RequestLogEntry['status'], fault?: string) => {
       Object.assign(entry, { status, ...(fault && { fault }) });
@@ -109,42 +118,44 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (req.method !== 'POST' || req.url?.split('?')[0] !== '/v1/responses') {
-      return apiError(res, 404, 'not_found', `the fake server only serves POST /v1/responses, not ${req.method} ${req.url}`);
+    const path = req.url?.split('?')[0] ?? '';
+    const api = req.method === 'POST' ? API_PATHS[path as keyof typeof API_PATHS] : undefined;
+    if (!api) {
+      return apiError(res, 404, 'not_found', `the fake server serves POST ${Object.keys(API_PATHS).join(' and ')}, not ${req.method} ${req.url}`);
     }
-    let body: { model?: string; instructions?: string; input?: unknown; text?: { format?: { name?: string } } };
+    let body: Record<string, unknown>;
     try {
       body = JSON.parse(await readBody(req)) as typeof body;
     } catch {
-      log({ task: null, status: 400 });
+      log({ api, task: null, status: 400 });
       return apiError(res, 400, 'invalid_request_error', 'the request body is not JSON');
     }
-    const name = body.text?.format?.name ?? null;
-    const task = name ? MODEL_TASKS.get(name) : undefined;
-    if (!name || !task || typeof body.input !== 'string') {
-      log({ task: name, status: 400, model: body.model });
-      return apiError(res, 400, 'invalid_request_error', `unknown task "${name}" or input not a string (known: ${[...MODEL_TASKS.keys()].join(', ')})`);
+    const request = readRequest(api, body, dialects);
+    if ('problem' in request) {
+      log({ api, task: request.task, status: 400, model: request.model });
+      return apiError(res, 400, 'invalid_request_error', request.problem);
     }
+    const task = MODEL_TASKS.get(request.task)!;
     let input: unknown;
     try {
-      input = JSON.parse(body.input);
+      input = JSON.parse(request.input);
     } catch {
-      log({ task: name, status: 400, model: body.model });
+      log({ api, task: request.task, status: 400, model: request.model });
       return apiError(res, 400, 'invalid_request_error', 'input is not the JSON the task expects');
     }
 
-    const done = arrive(name, body.model);
-    const step = takeStep(name) ?? (options.failRate && random() < options.failRate ? RANDOM_FAULTS[Math.floor(random() * RANDOM_FAULTS.length)] : undefined);
+    const done = arrive(api, request.task, request.model, request.dialect);
+    const step = takeStep(request.task) ?? (options.failRate && random() < options.failRate ? RANDOM_FAULTS[Math.floor(random() * RANDOM_FAULTS.length)] : undefined);
     let reply: Reply;
     if (step && 'fault' in step) {
       reply = faultReply(step, JSON.stringify(task.offline(input as never)));
     } else {
-      const answer = step && 'output' in step ? step.output : step && 'respond' in step ? step.respond(name, input) : task.offline(input as never);
-      reply = { kind: 'output', output: outputText(typeof answer === 'string' ? answer : JSON.stringify(answer)) };
+      const answer = step && 'output' in step ? step.output : step && 'respond' in step ? step.respond(request.task, input) : task.offline(input as never);
+      reply = { kind: 'answer', answer: { text: typeof answer === 'string' ? answer : JSON.stringify(answer) } };
     }
     const fault = step && 'fault' in step ? step.fault : undefined;
 
-    const delay = latencyMs + (reply.kind === 'output' ? (reply.delayMs ?? 0) : 0);
+    const delay = latencyMs + (reply.kind === 'answer' ? (reply.delayMs ?? 0) : 0);
     // unref: a slow answer must not keep a test process alive after close().
     if (delay > 0) await new Promise((r) => setTimeout(r, delay).unref());
     if (res.destroyed || req.socket.destroyed) {
@@ -161,32 +172,9 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       done(reply.status, fault);
       return apiError(res, reply.status, reply.type, reply.message, reply.headers);
     }
-    const outText = JSON.stringify(reply.output);
-    const inputTokens = estimateTokens((body.instructions ?? '') + body.input);
-    const outputTokens = estimateTokens(outText);
+    const tokens = { input: estimateTokens(request.instructions + request.input), output: estimateTokens(JSON.stringify(reply.answer)) };
     done(200, fault);
-    sendJson(res, 200, {
-      id: `resp_${randomUUID().replace(/-/g, '')}`,
-      object: 'response',
-      created_at: Math.floor(Date.now() / 1000),
-      status: 'completed',
-      model: body.model,
-      output: reply.output,
-      usage: {
-        input_tokens: inputTokens,
-        input_tokens_details: { cached_tokens: 0 },
-        output_tokens: outputTokens,
-        output_tokens_details: { reasoning_tokens: 0 },
-        total_tokens: inputTokens + outputTokens,
-      },
-      error: null,
-      incomplete_details: null,
-      instructions: body.instructions ?? null,
-      parallel_tool_calls: true,
-      tool_choice: 'auto',
-      tools: [],
-      text: body.text,
-    });
+    sendJson(res, 200, answerBody(api, request, reply.answer, tokens));
   }
 
   const server = createServer((req, res) => {
