@@ -86,8 +86,9 @@ describe('a server that takes only one structured-output form (as llama.cpp take
     expect(r.output).toMatchObject({ category: 'billing' });
   });
 
-  it('refuses the other at once with ModelBadRequest (not retried): the setting is wrong, not the model', async () => {
+  it("refuses the other with a 500, as llama-cpp-python's does: ModelUnavailable, retryable (a 5xx is not told apart from an outage)", async () => {
     const err = await providerOver(CHAT_JSON_SCHEMA, llamaLike.baseURL).run(classifyTicketTask, { text: 'duplicate invoice' }).catch((e: unknown) => e);
-    expect(err).toMatchObject({ type: 'ModelBadRequest', retryable: false, status: 400 });
+    expect(err).toMatchObject({ type: 'ModelUnavailable', retryable: true, status: 500 });
+    expect((err as Error).message).toContain("Input should be 'text' or 'json_object'");
   });
 });

@@ -19,7 +19,7 @@ export interface FakeOpenAIOptions {
   failRate?: number;
   /** Seed for failRate's draws, so a run repeats. */
   seed?: number;
-  /** The Chat Completions structured-output forms accepted (default both); `['json_object_schema']` refuses the standard one, as llama.cpp's server does. */
+  /** The Chat Completions structured-output forms accepted (default both); `['json_object_schema']` refuses the standard one with a 500, as llama-cpp-python's server does. */
   chatDialects?: readonly StructuredOutputDialect[];
   /** Called once per request, after it is answered (the standalone server logs with it). */
   onRequest?: (entry: RequestLogEntry) => void;
@@ -132,8 +132,9 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     }
     const request = readRequest(api, body, dialects);
     if ('problem' in request) {
-      log({ api, task: request.task, status: 400, model: request.model });
-      return apiError(res, 400, 'invalid_request_error', request.problem);
+      const status = request.status ?? 400;
+      log({ api, task: request.task, status, model: request.model });
+      return apiError(res, status, request.type ?? 'invalid_request_error', request.problem);
     }
     const task = MODEL_TASKS.get(request.task)!;
     let input: unknown;

@@ -19,9 +19,11 @@ export interface TaskRequest {
   dialect?: StructuredOutputDialect;
 }
 
-/** A request the fake cannot answer: the 400's message, and what it could read of the task. */
-export interface BadRequest {
+/** A request the fake refuses: the status (400 unless said), the message, and what it could read of the task. */
+export interface RequestRefused {
   problem: string;
+  status?: number;
+  type?: string;
   task: string | null;
   model?: string;
 }
@@ -33,11 +35,11 @@ const known = () => [...MODEL_TASKS.keys()].join(', ');
 const taskBySchema = new Map([...MODEL_TASKS.values()].map((t) => [JSON.stringify(zodResponseFormat(t.output, t.name).json_schema.schema), t.name]));
 
 /** Reads a request of either API into a TaskRequest, or says why it cannot. */
-export function readRequest(api: WireApi, body: Body, dialects: readonly StructuredOutputDialect[]): TaskRequest | BadRequest {
+export function readRequest(api: WireApi, body: Body, dialects: readonly StructuredOutputDialect[]): TaskRequest | RequestRefused {
   return api === 'responses' ? readResponses(body) : readChat(body, dialects);
 }
 
-function readResponses(body: Body): TaskRequest | BadRequest {
+function readResponses(body: Body): TaskRequest | RequestRefused {
   const model = typeof body.model === 'string' ? body.model : undefined;
   const name = (body.text as { format?: { name?: unknown } } | undefined)?.format?.name;
   const task = typeof name === 'string' ? name : null;
@@ -47,7 +49,7 @@ function readResponses(body: Body): TaskRequest | BadRequest {
   return { task, model, instructions: typeof body.instructions === 'string' ? body.instructions : '', input: body.input };
 }
 
-function readChat(body: Body, dialects: readonly StructuredOutputDialect[]): TaskRequest | BadRequest {
+function readChat(body: Body, dialects: readonly StructuredOutputDialect[]): TaskRequest | RequestRefused {
   const model = typeof body.model === 'string' ? body.model : undefined;
   const format = (body.response_format ?? {}) as { type?: unknown; json_schema?: { name?: unknown }; schema?: unknown };
   let task: string | null = null;
@@ -62,7 +64,10 @@ function readChat(body: Body, dialects: readonly StructuredOutputDialect[]): Tas
   } else {
     return { task, model, problem: 'response_format must be {type: "json_schema", json_schema} or {type: "json_object", schema}' };
   }
-  if (!dialects.includes(dialect)) return { task, model, problem: `this server does not accept response_format type "${format.type}" here` };
+  // As llama-cpp-python's server answers a form it does not take: a 500 carrying its validation error.
+  if (!dialects.includes(dialect)) {
+    return { task, model, status: 500, type: 'internal_server_error', problem: `1 validation error: response_format.type: Input should be 'text' or 'json_object' (fake), got "${format.type}"` };
+  }
   const messages = Array.isArray(body.messages) ? (body.messages as Array<{ role?: unknown; content?: unknown }>) : [];
   const system = messages.find((m) => m.role === 'system' || m.role === 'developer');
   const user = messages.filter((m) => m.role === 'user').at(-1);
