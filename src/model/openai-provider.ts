@@ -42,6 +42,10 @@ export class OpenAIProvider implements ModelProvider {
     if (refusal && refusal.type === 'refusal') {
       throw new ModelError(FailureType.ModelRefusal, `the model refused: ${refusal.refusal}`);
     }
+    // Cut off (e.g. at the token limit): the SDK leaves the half answer unparsed; another attempt may finish.
+    if (response.status === 'incomplete') {
+      throw new ModelError(FailureType.ModelOutputInvalid, `the model's output was cut off: ${response.incomplete_details?.reason ?? 'incomplete'}`);
+    }
     const output = response.output_parsed as O | null;
     if (output === null || output === undefined) {
       throw new ModelError(FailureType.ModelOutputInvalid, 'the model returned no output');

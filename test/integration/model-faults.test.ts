@@ -24,6 +24,7 @@ describe.each<OpenAIWire>([RESPONSES, CHAT_JSON_OBJECT])('model fault matrix (ro
     ['a timeout', { fault: 'slow', delayMs: 2_000 }],
     ['a dropped connection', { fault: 'drop' }],
     ['malformed JSON', { fault: 'malformed_json' }],
+    ['an answer cut off at the token limit', { fault: 'truncated' }],
     ['a schema violation', { fault: 'schema_violation' }],
     ['empty output', { fault: 'empty_output' }],
   ])('%s is retried and the second attempt routes the ticket', async (_name, fault) => {

@@ -47,6 +47,7 @@ describe.each(OPENAI_WIRES)('$name', (wire) => {
     [{ fault: 'slow', delayMs: 2_000 }, 'ModelTimeout', true],
     [{ fault: 'drop' }, 'ModelConnection', true],
     [{ fault: 'malformed_json' }, 'ModelOutputInvalid', true],
+    [{ fault: 'truncated' }, 'ModelOutputInvalid', true],
     [{ fault: 'schema_violation' }, 'ModelOutputInvalid', true],
     [{ fault: 'empty_output' }, 'ModelOutputInvalid', true],
     [{ fault: 'refusal' }, 'ModelRefusal', false],
@@ -59,6 +60,12 @@ describe.each(OPENAI_WIRES)('$name', (wire) => {
     expect(err).toMatchObject({ type, retryable });
     expect((err as Error).message).not.toContain(KEY);
     expect(fake.requestCount).toBe(1);
+  });
+
+  it('an answer cut off at the token limit is not parsed as if whole', async () => {
+    fake.enqueue({ fault: 'truncated' });
+    // Chat Completions says why with finish_reason "length", the Responses API with status "incomplete".
+    await expect(classify()).rejects.toThrow(wire.api === 'chat' ? /cut off at its token limit/ : /cut off: max_output_tokens/);
   });
 
   it('reads retry-after from a 429', async () => {

@@ -6,6 +6,7 @@ export type Fault =
   | { fault: 'slow'; delayMs?: number }
   | { fault: 'drop' }
   | { fault: 'malformed_json' }
+  | { fault: 'truncated' }
   | { fault: 'schema_violation' }
   | { fault: 'refusal' }
   | { fault: 'empty_output' }
@@ -17,8 +18,8 @@ export type FaultName = Fault['fault'];
 /** The retryable faults `failRate` draws from. */
 export const RANDOM_FAULTS: readonly Fault[] = [{ fault: 'rate_limit', retryAfterMs: 100 }, { fault: 'server_error' }, { fault: 'unavailable' }];
 
-/** What a 200 carries, in either API's shape (wire.ts writes it): text, a refusal, or nothing. */
-export type Answer = { text: string } | { refusal: string } | null;
+/** What a 200 carries, in either API's shape (wire.ts writes it): text (`cut`: stopped at the token limit), a refusal, or nothing. */
+export type Answer = { text: string; cut?: boolean } | { refusal: string } | null;
 
 /** What the server does for one request: an error status, a broken socket, or a 200 with this answer. */
 export type Reply =
@@ -49,6 +50,8 @@ export function faultReply(f: Fault, goodOutputText: string): Reply {
       return text(goodOutputText, f.delayMs ?? 60_000);
     case 'malformed_json':
       return text('{"category": "billing", "priority": ');
+    case 'truncated':
+      return { kind: 'answer', answer: { text: goodOutputText.slice(0, Math.floor(goodOutputText.length / 2)), cut: true } };
     case 'schema_violation':
       return text(JSON.stringify({ category: 'gardening', priority: 'whenever' }));
     case 'refusal':

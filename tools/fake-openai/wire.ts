@@ -82,6 +82,7 @@ const id = (prefix: string) => `${prefix}${randomUUID().replace(/-/g, '')}`;
 /** The 200 body of the API the request came by, carrying the answer. */
 export function answerBody(api: WireApi, request: TaskRequest, answer: Answer, tokens: { input: number; output: number }): unknown {
   const created = Math.floor(Date.now() / 1000);
+  const cut = answer !== null && 'cut' in answer && answer.cut === true;
   if (api === 'chat') {
     return {
       id: id('chatcmpl_'),
@@ -92,7 +93,7 @@ export function answerBody(api: WireApi, request: TaskRequest, answer: Answer, t
         {
           index: 0,
           message: { role: 'assistant', content: answer && 'text' in answer ? answer.text : null, refusal: answer && 'refusal' in answer ? answer.refusal : null },
-          finish_reason: 'stop',
+          finish_reason: cut ? 'length' : 'stop',
           logprobs: null,
         },
       ],
@@ -104,7 +105,7 @@ export function answerBody(api: WireApi, request: TaskRequest, answer: Answer, t
     id: id('resp_'),
     object: 'response',
     created_at: created,
-    status: 'completed',
+    status: cut ? 'incomplete' : 'completed',
     model: request.model,
     output: content.length === 0 ? [] : [{ type: 'message', id: 'msg_fake', status: 'completed', role: 'assistant', content }],
     usage: {
@@ -115,7 +116,7 @@ export function answerBody(api: WireApi, request: TaskRequest, answer: Answer, t
       total_tokens: tokens.input + tokens.output,
     },
     error: null,
-    incomplete_details: null,
+    incomplete_details: cut ? { reason: 'max_output_tokens' } : null,
     instructions: request.instructions || null,
     parallel_tool_calls: true,
     tool_choice: 'auto',
