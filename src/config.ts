@@ -52,6 +52,12 @@ export const SettingsFields = z.object({
     .enum(STRUCTURED_OUTPUT_DIALECTS, { error: 'OPENAI_STRUCTURED_OUTPUT must be "json_schema" or "json_object_schema" (llama.cpp)' })
     .default('json_schema'),
   OPENAI_TIMEOUT_MS: number('OPENAI_TIMEOUT_MS', 30_000, 100, 600_000),
+  // Unset by default: a reasoning model's limit counts its reasoning too. A small local model can loop until its context is full.
+  OPENAI_MAX_OUTPUT_TOKENS: z.coerce
+    .number({ error: 'OPENAI_MAX_OUTPUT_TOKENS must be a number' })
+    .int('OPENAI_MAX_OUTPUT_TOKENS must be a whole number')
+    .min(16, 'OPENAI_MAX_OUTPUT_TOKENS must be at least 16')
+    .optional(),
   REVIEW_CONFIDENCE_THRESHOLD: limitSetting('REVIEW_CONFIDENCE_THRESHOLD', LIMITS.reviewThreshold),
   // name, or name=<public key>; a bare name's key is read from APPROVER_KEYS_DIR/<name>.pub when a case starts.
   APPROVERS: z

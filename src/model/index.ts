@@ -11,6 +11,7 @@ export interface ModelSettings {
   OPENAI_MODEL: string;
   OPENAI_BASE_URL?: string;
   OPENAI_TIMEOUT_MS: number;
+  OPENAI_MAX_OUTPUT_TOKENS?: number;
   OPENAI_API: 'responses' | 'chat';
   OPENAI_STRUCTURED_OUTPUT: StructuredOutputDialect;
 }
@@ -23,6 +24,7 @@ export function providerFromSettings(settings: ModelSettings): ModelProvider {
     model: settings.OPENAI_MODEL,
     baseURL: settings.OPENAI_BASE_URL,
     timeoutMs: settings.OPENAI_TIMEOUT_MS,
+    maxOutputTokens: settings.OPENAI_MAX_OUTPUT_TOKENS,
   };
   return settings.OPENAI_API === 'chat'
     ? new OpenAIChatProvider({ ...options, structuredOutput: settings.OPENAI_STRUCTURED_OUTPUT })

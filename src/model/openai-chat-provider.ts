@@ -24,10 +24,12 @@ export class OpenAIChatProvider implements ModelProvider {
   private readonly client;
   private readonly timeoutMs: number;
   private readonly structuredOutput: StructuredOutputDialect;
+  private readonly maxOutputTokens?: number;
 
   constructor(options: OpenAIChatProviderOptions) {
     this.model = options.model;
     this.timeoutMs = options.timeoutMs;
+    this.maxOutputTokens = options.maxOutputTokens;
     this.structuredOutput = options.structuredOutput;
     this.client = openAIClient(options);
   }
@@ -48,6 +50,8 @@ export class OpenAIChatProvider implements ModelProvider {
           { role: 'user', content: JSON.stringify(input) },
         ],
         response_format: responseFormat,
+        // max_tokens, not max_completion_tokens: the name self-hosted servers (llama.cpp, vLLM, Ollama) read.
+        ...(this.maxOutputTokens !== undefined && { max_tokens: this.maxOutputTokens }),
       });
     } catch (err) {
       throw toModelError(err, Date.now() - started >= this.timeoutMs);

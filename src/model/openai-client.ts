@@ -8,6 +8,8 @@ export interface OpenAIProviderOptions {
   baseURL?: string;
   /** Per-call limit; a slower answer fails as ModelTimeout and Temporal retries it. */
   timeoutMs: number;
+  /** The most tokens one answer may take (none when undefined); an answer cut there fails as ModelOutputInvalid and is retried. */
+  maxOutputTokens?: number;
 }
 
 /** The SDK client both OpenAI providers call through. */

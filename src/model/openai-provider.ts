@@ -16,10 +16,12 @@ export class OpenAIProvider implements ModelProvider {
   readonly model: string;
   private readonly client: OpenAI;
   private readonly timeoutMs: number;
+  private readonly maxOutputTokens?: number;
 
   constructor(options: OpenAIProviderOptions) {
     this.model = options.model;
     this.timeoutMs = options.timeoutMs;
+    this.maxOutputTokens = options.maxOutputTokens;
     this.client = openAIClient(options);
   }
 
@@ -32,6 +34,7 @@ export class OpenAIProvider implements ModelProvider {
         instructions: task.instructions,
         input: JSON.stringify(input),
         text: { format: zodTextFormat(task.output, task.name) },
+        ...(this.maxOutputTokens !== undefined && { max_output_tokens: this.maxOutputTokens }),
       });
     } catch (err) {
       throw toModelError(err, Date.now() - started >= this.timeoutMs);

@@ -68,6 +68,19 @@ describe.each(OPENAI_WIRES)('$name', (wire) => {
     await expect(classify()).rejects.toThrow(wire.api === 'chat' ? /cut off at its token limit/ : /cut off: max_output_tokens/);
   });
 
+  it('sends no token limit unless one is set', async () => {
+    await classify();
+    expect(fake.requests[0]).not.toHaveProperty('maxOutputTokens');
+  });
+
+  it("sends OPENAI_MAX_OUTPUT_TOKENS under this API's name, and an answer the limit cuts fails as ModelOutputInvalid", async () => {
+    const limited = (maxOutputTokens: number) => providerOver(wire, fake.baseURL, { apiKey: KEY, maxOutputTokens });
+    await expect(limited(400).run(classifyTicketTask, { text: 'duplicate invoice' })).resolves.toMatchObject({ output: { category: 'billing' } });
+    // 16 tokens is shorter than any classification the fake writes: the endpoint stops there.
+    await expect(limited(16).run(classifyTicketTask, { text: 'duplicate invoice' })).rejects.toMatchObject({ type: 'ModelOutputInvalid', retryable: true });
+    expect(fake.requests.map((r) => r.maxOutputTokens)).toEqual([400, 16]);
+  });
+
   it('reads retry-after from a 429', async () => {
     fake.enqueue({ fault: 'rate_limit', retryAfterMs: 1500 });
     await expect(classify()).rejects.toMatchObject({ retryAfterMs: 1500, status: 429 });

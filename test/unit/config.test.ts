@@ -13,6 +13,11 @@ describe('settings', () => {
     expect(loadSettings({ OPENAI_API: 'chat', OPENAI_STRUCTURED_OUTPUT: 'json_object_schema' })).toMatchObject({ OPENAI_API: 'chat', OPENAI_STRUCTURED_OUTPUT: 'json_object_schema' });
   });
 
+  it('sets no answer token limit unless OPENAI_MAX_OUTPUT_TOKENS is given', () => {
+    expect(loadSettings({}).OPENAI_MAX_OUTPUT_TOKENS).toBeUndefined();
+    expect(loadSettings({ OPENAI_MAX_OUTPUT_TOKENS: '512' }).OPENAI_MAX_OUTPUT_TOKENS).toBe(512);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadSettings({ OPENAI_API_KEY: '' }).MODEL_PROVIDER).toBe('offline');
   });
@@ -26,6 +31,9 @@ describe('settings', () => {
     [{ OPENAI_API: 'completions' }, 'OPENAI_API must be "responses" or "chat"'],
     [{ OPENAI_API: 'chat', OPENAI_STRUCTURED_OUTPUT: 'grammar' }, 'OPENAI_STRUCTURED_OUTPUT must be'],
     [{ OPENAI_STRUCTURED_OUTPUT: 'json_object_schema' }, 'set OPENAI_API=chat too'],
+    [{ OPENAI_MAX_OUTPUT_TOKENS: 'lots' }, 'OPENAI_MAX_OUTPUT_TOKENS must be a number'],
+    [{ OPENAI_MAX_OUTPUT_TOKENS: '100.5' }, 'OPENAI_MAX_OUTPUT_TOKENS must be a whole number'],
+    [{ OPENAI_MAX_OUTPUT_TOKENS: '8' }, 'OPENAI_MAX_OUTPUT_TOKENS must be at least 16'],
   ])('rejects %p naming the variable', (env, named) => {
     expect(() => loadSettings(env)).toThrow(ConfigError);
     expect(() => loadSettings(env)).toThrow(named);

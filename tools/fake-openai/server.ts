@@ -3,8 +3,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { MODEL_TASKS } from '../../src/model/tasks';
 import { STRUCTURED_OUTPUT_DIALECTS, type StructuredOutputDialect } from '../../src/model/structured-output';
-import { RANDOM_FAULTS, faultReply, type Fault, type Reply } from './faults';
-import { API_PATHS, answerBody, readRequest, type WireApi } from './wire';
+import { RANDOM_FAULTS, faultReply, type Answer, type Fault, type Reply } from './faults';
+import { API_PATHS, answerBody, readRequest, type TaskRequest, type WireApi } from './wire';
 
 /** A scripted answer: a fault, a fixed output, or a function of the task's input. */
 export type Step = Fault | { output: unknown } | { respond: (task: string, input: unknown) => unknown };
@@ -31,6 +31,8 @@ export interface RequestLogEntry {
   task: string | null;
   /** The Chat Completions structured-output form it used. */
   dialect?: StructuredOutputDialect;
+  /** The answer's token limit the request asked for. */
+  maxOutputTokens?: number;
   /** HTTP status; 'dropped' when the fake cut the connection, 'abandoned' when the client gave up first. */
   status: number | 'dropped' | 'abandoned';
   fault?: string;
@@ -67,7 +69,14 @@ function prng(seed: number): () => number {
   };
 }
 
-const estimateTokens = (s: string) => Math.max(1, Math.ceil(s.length / 4));
+const CHARS_PER_TOKEN = 4;
+const estimateTokens = (s: string) => Math.max(1, Math.ceil(s.length / CHARS_PER_TOKEN));
+
+/** The answer as a real endpoint gives it under a token limit: cut where the limit falls, and marked cut. */
+function withinLimit(text: string, maxOutputTokens: number | undefined): Answer {
+  if (maxOutputTokens === undefined || estimateTokens(text) <= maxOutputTokens) return { text };
+  return { text: text.slice(0, maxOutputTokens * CHARS_PER_TOKEN), cut: true };
+}
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -103,8 +112,8 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     options.onRequest?.(full);
   };
   // A request counts from the moment it arrives, so a caller that times out still sees it counted.
-  const arrive = (api: WireApi, task: string, model?: string, dialect?: StructuredOutputDialect) => {
-    const entry: RequestLogEntry = { api, task, status: 'abandoned', model, ...(dialect && { dialect }), at: Date.now() };
+  const arrive = (api: WireApi, { task, model, dialect, maxOutputTokens }: TaskRequest) => {
+    const entry: RequestLogEntry = { api, task, status: 'abandoned', model, ...(dialect && { dialect }), ...(maxOutputTokens !== undefined && { maxOutputTokens }), at: Date.now() };
     requests.push(entry);
     return (status: RequestLogEntry['status'], fault?: string) => {
       Object.assign(entry, { status, ...(fault && { fault }) });
@@ -145,14 +154,14 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       return apiError(res, 400, 'invalid_request_error', 'input is not the JSON the task expects');
     }
 
-    const done = arrive(api, request.task, request.model, request.dialect);
+    const done = arrive(api, request);
     const step = takeStep(request.task) ?? (options.failRate && random() < options.failRate ? RANDOM_FAULTS[Math.floor(random() * RANDOM_FAULTS.length)] : undefined);
     let reply: Reply;
     if (step && 'fault' in step) {
       reply = faultReply(step, JSON.stringify(task.offline(input as never)));
     } else {
       const answer = step && 'output' in step ? step.output : step && 'respond' in step ? step.respond(request.task, input) : task.offline(input as never);
-      reply = { kind: 'answer', answer: { text: typeof answer === 'string' ? answer : JSON.stringify(answer) } };
+      reply = { kind: 'answer', answer: withinLimit(typeof answer === 'string' ? answer : JSON.stringify(answer), request.maxOutputTokens) };
     }
     const fault = step && 'fault' in step ? step.fault : undefined;
 

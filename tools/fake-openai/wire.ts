@@ -17,6 +17,8 @@ export interface TaskRequest {
   model?: string;
   /** The Chat Completions structured-output dialect it used; undefined for the Responses API. */
   dialect?: StructuredOutputDialect;
+  /** The answer's token limit it asked for (Responses: max_output_tokens; Chat: max_tokens, the name self-hosted servers read); undefined for none. */
+  maxOutputTokens?: number;
 }
 
 /** A request the fake refuses: the status (400 unless said), the message, and what it could read of the task. */
@@ -30,6 +32,7 @@ export interface RequestRefused {
 
 type Body = Record<string, unknown>;
 const known = () => [...MODEL_TASKS.keys()].join(', ');
+const tokenLimit = (value: unknown) => (typeof value === 'number' ? value : undefined);
 
 // Each task's JSON schema as the SDK's helper writes it: how a json_object request (which names no task) is told apart.
 const taskBySchema = new Map([...MODEL_TASKS.values()].map((t) => [JSON.stringify(zodResponseFormat(t.output, t.name).json_schema.schema), t.name]));
@@ -46,7 +49,7 @@ function readResponses(body: Body): TaskRequest | RequestRefused {
   if (!task || !MODEL_TASKS.has(task) || typeof body.input !== 'string') {
     return { task, model, problem: `unknown task "${task}" or input not a string (known: ${known()})` };
   }
-  return { task, model, instructions: typeof body.instructions === 'string' ? body.instructions : '', input: body.input };
+  return { task, model, instructions: typeof body.instructions === 'string' ? body.instructions : '', input: body.input, maxOutputTokens: tokenLimit(body.max_output_tokens) };
 }
 
 function readChat(body: Body, dialects: readonly StructuredOutputDialect[]): TaskRequest | RequestRefused {
@@ -74,7 +77,14 @@ function readChat(body: Body, dialects: readonly StructuredOutputDialect[]): Tas
   if (!task || !MODEL_TASKS.has(task) || typeof user?.content !== 'string') {
     return { task, model, problem: `unknown task "${task}" or no user message with string content (known: ${known()})` };
   }
-  return { task, model, dialect, instructions: typeof system?.content === 'string' ? system.content : '', input: user.content };
+  return {
+    task,
+    model,
+    dialect,
+    instructions: typeof system?.content === 'string' ? system.content : '',
+    input: user.content,
+    maxOutputTokens: tokenLimit(body.max_tokens),
+  };
 }
 
 const id = (prefix: string) => `${prefix}${randomUUID().replace(/-/g, '')}`;
