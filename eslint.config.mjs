@@ -19,10 +19,23 @@ const schemaImports = [
 // the workflow functions themselves: everything else refers to them, never to their names.
 const MESSAGE_CALLS = '/^(signal|query|executeUpdate|startUpdate|signalWithStart|executeWithStartUpdate|startWithStartUpdate)$/';
 const namedByContract = [
-  { selector: 'CallExpression[callee.name=/^define(Signal|Query|Update)$/]', message: 'Define signals, queries and updates in the workflow\'s contract module.' },
-  { selector: `CallExpression[callee.property.name=${MESSAGE_CALLS}] > Literal.arguments:first-child`, message: 'Send messages by their definition from the contract, not by name.' },
-  { selector: "CallExpression[callee.object.property.name='workflow'][callee.property.name=/^(start|execute|signalWithStart)$/] > Literal.arguments:first-child", message: 'Start workflows by reference (import them from src/workflows), not by name.' },
-  { selector: 'CallExpression[callee.name=/^(executeChild|startChild)$/] > Literal.arguments:first-child', message: 'Start child workflows by reference, not by name.' },
+  {
+    selector: 'CallExpression[callee.name=/^define(Signal|Query|Update)$/]',
+    message: "Define signals, queries and updates in the workflow's contract module.",
+  },
+  {
+    selector: `CallExpression[callee.property.name=${MESSAGE_CALLS}] > Literal.arguments:first-child`,
+    message: 'Send messages by their definition from the contract, not by name.',
+  },
+  {
+    selector:
+      "CallExpression[callee.object.property.name='workflow'][callee.property.name=/^(start|execute|signalWithStart)$/] > Literal.arguments:first-child",
+    message: 'Start workflows by reference (import them from src/workflows), not by name.',
+  },
+  {
+    selector: 'CallExpression[callee.name=/^(executeChild|startChild)$/] > Literal.arguments:first-child',
+    message: 'Start child workflows by reference, not by name.',
+  },
 ];
 
 export default tseslint.config(

@@ -63,9 +63,18 @@ export const SettingsFields = z.object({
   APPROVERS: z
     .string()
     .default('demo-approver')
-    .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean).map(approverEntry))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean)
+        .map(approverEntry),
+    )
     .refine((list) => list.length > 0, 'APPROVERS must name at least one approver (comma-separated)')
-    .refine((list) => list.every((a) => a.name && (a.publicKey === undefined || isHex(a.publicKey, 32))), 'APPROVERS entries are name or name=<public key: 64 hex digits>'),
+    .refine(
+      (list) => list.every((a) => a.name && (a.publicKey === undefined || isHex(a.publicKey, 32))),
+      'APPROVERS entries are name or name=<public key: 64 hex digits>',
+    ),
   APPROVER_KEYS_DIR: z.string().trim().min(1).default('.data/keys'),
   APPROVER_KEY_FILE: z.string().trim().min(1).optional(),
   APPROVAL_TIMEOUT: z
@@ -102,14 +111,18 @@ export const SettingsFields = z.object({
   CODEC_SERVER_TOKEN: z.string().trim().min(16, 'CODEC_SERVER_TOKEN must be at least 16 characters').optional(),
   CODEC_CORS_ORIGINS: z
     .string()
-    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.url({ error: 'CODEC_CORS_ORIGINS must be comma-separated URLs such as http://localhost:8233' })))
     .optional(),
 });
 
 /** The settings as the code uses them: the provider defaulted from the key, and checked against it. */
-export const Settings = SettingsFields
-  .transform((s) => ({ ...s, MODEL_PROVIDER: s.MODEL_PROVIDER ?? (s.OPENAI_API_KEY ? 'openai' : 'offline') }))
+export const Settings = SettingsFields.transform((s) => ({ ...s, MODEL_PROVIDER: s.MODEL_PROVIDER ?? (s.OPENAI_API_KEY ? 'openai' : 'offline') }))
   .refine((s) => s.MODEL_PROVIDER !== 'openai' || s.OPENAI_API_KEY !== undefined, {
     message: 'MODEL_PROVIDER=openai needs OPENAI_API_KEY (or set MODEL_PROVIDER=offline)',
     path: ['OPENAI_API_KEY'],

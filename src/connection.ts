@@ -21,9 +21,7 @@ export class TemporalUnreachableError extends Error {
 
 function unreachable(address: string, err: unknown): TemporalUnreachableError {
   const why = err instanceof Error ? err.message : String(err);
-  return new TemporalUnreachableError(
-    `Temporal at ${address} does not answer (${why}): run \`npm start\` or set TEMPORAL_ADDRESS`,
-  );
+  return new TemporalUnreachableError(`Temporal at ${address} does not answer (${why}): run \`npm start\` or set TEMPORAL_ADDRESS`);
 }
 
 /**

@@ -56,7 +56,10 @@ export function loadScenario(idOrPath: string): Scenario {
   if (!looksLikePath) {
     const file = `${idOrPath}.json`;
     if (!/^[a-z0-9][a-z0-9-]*$/.test(idOrPath) || !existsSync(join(BUILT_IN_SCENARIO_DIR, file))) {
-      const known = readdirSync(BUILT_IN_SCENARIO_DIR).filter((f) => f.endsWith('.json')).map((f) => basename(f, '.json')).sort();
+      const known = readdirSync(BUILT_IN_SCENARIO_DIR)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => basename(f, '.json'))
+        .sort();
       throw new ScenarioError(`unknown scenario "${idOrPath}": built-in ones are ${known.join(', ')} (or give a path to a JSON file)`);
     }
     return readBuiltIn(file);

@@ -52,9 +52,7 @@ export async function workflowSource(settings: Settings, tracing?: Tracing): Pro
 export async function createWorker(options: CreateWorkerOptions = {}): Promise<WorkerGroup> {
   const settings = options.settings ?? loadSettings();
   const workflowBundle = options.workflowBundle ?? (await workflowSource(settings, options.tracing));
-  const target = options.connection
-    ? { connection: options.connection, namespace: options.namespace ?? 'default' }
-    : await connectWorker();
+  const target = options.connection ? { connection: options.connection, namespace: options.namespace ?? 'default' } : await connectWorker();
   const activities =
     options.activities ??
     createActivities({

@@ -8,7 +8,9 @@ import { ephemeralSigningKey, generateKeyFiles, readSigningKey, type SigningKey 
  * them, and how each signs.
  */
 export function approversWithKeys(names: readonly string[], dir?: string) {
-  const keys = new Map<string, SigningKey>(names.map((name) => [name.toLowerCase(), dir ? readSigningKey(generateKeyFiles(dir, name).privateFile) : ephemeralSigningKey()]));
+  const keys = new Map<string, SigningKey>(
+    names.map((name) => [name.toLowerCase(), dir ? readSigningKey(generateKeyFiles(dir, name).privateFile) : ephemeralSigningKey()]),
+  );
   const key = (name: string): SigningKey => {
     const k = keys.get(name.toLowerCase());
     if (!k) throw new Error(`no key was made for ${name}`);

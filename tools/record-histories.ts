@@ -51,7 +51,11 @@ async function main(): Promise<void> {
     const team = approversWithKeys(['alice', 'carol']);
     const mallory = approversWithKeys(['mallory']);
     const caseOf = (workflowId: string) =>
-      env.client.workflow.start(supportCase, { taskQueue, workflowId, args: [{ ticket: { text: TECHNICAL }, scenario: payment, ...team.pinned, approvers: ['alice'] }] });
+      env.client.workflow.start(supportCase, {
+        taskQueue,
+        workflowId,
+        args: [{ ticket: { text: TECHNICAL }, scenario: payment, ...team.pinned, approvers: ['alice'] }],
+      });
     /** A case that waits for a person, then gets these decisions, each signed by its sender's key (signals, as the UI sends them; or one update). */
     const decided = async (workflowId: string, decisions: PersonDecision[], via: 'signal' | 'update' = 'signal') => {
       const handle = await caseOf(workflowId);
@@ -64,7 +68,10 @@ async function main(): Promise<void> {
     };
     // Each run starts its workflow (by reference) and steers it to the end it records.
     const runs: Array<{ name: string; before?: () => void; run: (workflowId: string) => Promise<unknown> }> = [
-      { name: 'route-ticket-billing', run: (workflowId) => env.client.workflow.execute(routeTicket, { taskQueue, workflowId, args: [{ text: 'I was charged twice, duplicate invoice' }] }) },
+      {
+        name: 'route-ticket-billing',
+        run: (workflowId) => env.client.workflow.execute(routeTicket, { taskQueue, workflowId, args: [{ text: 'I was charged twice, duplicate invoice' }] }),
+      },
       {
         name: 'route-ticket-retried',
         before: () => fake.enqueue({ fault: 'rate_limit', retryAfterMs: 100 }, { fault: 'server_error' }),
@@ -76,16 +83,34 @@ async function main(): Promise<void> {
         run: (workflowId) => env.client.workflow.execute(routeTicket, { taskQueue, workflowId, args: [{ text: 'Refund please' }] }),
       },
       // Recorded after the versioned changes of src/workflows/versions.ts (local delivery, local tools).
-      { name: 'route-ticket-delivered-locally', run: (workflowId) => env.client.workflow.execute(routeTicket, { taskQueue, workflowId, args: [{ text: 'I was charged twice, duplicate invoice' }] }) },
-      { name: 'troubleshoot-tools-locally', run: (workflowId) => env.client.workflow.execute(troubleshoot, { taskQueue, workflowId, args: [{ scenario: payment }] }) },
-      { name: 'support-case-routed-locally', run: (workflowId) => env.client.workflow.execute(supportCase, { taskQueue, workflowId, args: [{ ticket: { text: 'I was charged twice' }, approvers: ['alice'] }] }) },
-      { name: 'troubleshoot-payment', run: (workflowId) => env.client.workflow.execute(troubleshoot, { taskQueue, workflowId, args: [{ scenario: payment }] }) },
       {
-        name: 'troubleshoot-rejected-tool',
-        before: () => fake.enqueue({ task: 'agent_decision', output: { thought: 't', action: 'investigate', tool: 'restart_database', message: 'm', confidence: 0.5 } }),
+        name: 'route-ticket-delivered-locally',
+        run: (workflowId) => env.client.workflow.execute(routeTicket, { taskQueue, workflowId, args: [{ text: 'I was charged twice, duplicate invoice' }] }),
+      },
+      {
+        name: 'troubleshoot-tools-locally',
         run: (workflowId) => env.client.workflow.execute(troubleshoot, { taskQueue, workflowId, args: [{ scenario: payment }] }),
       },
-      { name: 'support-case-routed', run: (workflowId) => env.client.workflow.execute(supportCase, { taskQueue, workflowId, args: [{ ticket: { text: 'I was charged twice' }, approvers: ['alice'] }] }) },
+      {
+        name: 'support-case-routed-locally',
+        run: (workflowId) =>
+          env.client.workflow.execute(supportCase, { taskQueue, workflowId, args: [{ ticket: { text: 'I was charged twice' }, approvers: ['alice'] }] }),
+      },
+      {
+        name: 'troubleshoot-payment',
+        run: (workflowId) => env.client.workflow.execute(troubleshoot, { taskQueue, workflowId, args: [{ scenario: payment }] }),
+      },
+      {
+        name: 'troubleshoot-rejected-tool',
+        before: () =>
+          fake.enqueue({ task: 'agent_decision', output: { thought: 't', action: 'investigate', tool: 'restart_database', message: 'm', confidence: 0.5 } }),
+        run: (workflowId) => env.client.workflow.execute(troubleshoot, { taskQueue, workflowId, args: [{ scenario: payment }] }),
+      },
+      {
+        name: 'support-case-routed',
+        run: (workflowId) =>
+          env.client.workflow.execute(supportCase, { taskQueue, workflowId, args: [{ ticket: { text: 'I was charged twice' }, approvers: ['alice'] }] }),
+      },
       {
         name: 'support-case-approved',
         run: (workflowId) =>
@@ -98,7 +123,15 @@ async function main(): Promise<void> {
       { name: 'support-case-rejected', run: (workflowId) => decided(workflowId, [{ kind: 'reject', by: 'alice', reason: 'not now' }]) },
       {
         name: 'support-case-updates',
-        run: (workflowId) => decided(workflowId, [{ kind: 'approve', by: 'mallory' }, { kind: 'escalate', by: 'carol', reason: 'payments team', team: 'Payments' }], 'update'),
+        run: (workflowId) =>
+          decided(
+            workflowId,
+            [
+              { kind: 'approve', by: 'mallory' },
+              { kind: 'escalate', by: 'carol', reason: 'payments team', team: 'Payments' },
+            ],
+            'update',
+          ),
       },
       // Since Changes.customerHearsOfTheWait: the patch marker and the customer told of the wait.
       { name: 'support-case-customer-told-of-wait', run: (workflowId) => decided(workflowId, [{ kind: 'approve', by: 'alice', comment: 'ok' }], 'update') },
@@ -115,11 +148,19 @@ async function main(): Promise<void> {
         },
       },
       // Since Changes.proposedAction: the agent's finish names update_configuration on PAYMENT_API_KEY, the case asks for and takes it.
-      { name: 'troubleshoot-proposed-action', run: (workflowId) => env.client.workflow.execute(troubleshoot, { taskQueue, workflowId, args: [{ scenario: payment }] }) },
+      {
+        name: 'troubleshoot-proposed-action',
+        run: (workflowId) => env.client.workflow.execute(troubleshoot, { taskQueue, workflowId, args: [{ scenario: payment }] }),
+      },
       { name: 'support-case-proposed-action', run: (workflowId) => decided(workflowId, [{ kind: 'approve', by: 'alice', comment: 'set it' }], 'update') },
       {
         name: 'support-case-expired',
-        run: (workflowId) => env.client.workflow.execute(supportCase, { taskQueue, workflowId, args: [{ ticket: { text: TECHNICAL }, scenario: payment, approvers: ['alice'], approvalTimeout: '1s' }] }),
+        run: (workflowId) =>
+          env.client.workflow.execute(supportCase, {
+            taskQueue,
+            workflowId,
+            args: [{ ticket: { text: TECHNICAL }, scenario: payment, approvers: ['alice'], approvalTimeout: '1s' }],
+          }),
       },
     ];
     mkdirSync(OUT, { recursive: true });

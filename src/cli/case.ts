@@ -29,7 +29,8 @@ export function describeCase(workflowId: string, status: SupportCaseStatus): str
     lines.push(`  ${d.at} ${d.result.padEnd(9)} ${d.decision} by ${d.by || '(nobody)'} via ${d.via}${d.key ? ` (${d.key})` : ''}: ${d.why}`);
   }
   const r = status.result;
-  if (r) lines.push(`  closed: ${r.decision} by ${r.decidedBy} via the ${r.path} path${r.action ? `, action ${r.action}` : ''}${r.team ? `, team ${r.team}` : ''}`);
+  if (r)
+    lines.push(`  closed: ${r.decision} by ${r.decidedBy} via the ${r.path} path${r.action ? `, action ${r.action}` : ''}${r.team ? `, team ${r.team}` : ''}`);
   return lines;
 }
 

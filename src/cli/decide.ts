@@ -46,7 +46,8 @@ function signingFor(decision: PersonDecision, opts: DecideOptions): Signing | un
   if (!needsSignature(decision) && !named) return undefined;
   const file = named ?? keyFiles(settings.APPROVER_KEYS_DIR, decision.by).privateFile;
   const validForMs = opts.validFor === undefined ? DEFAULT_SIGNATURE_VALIDITY_MS : durationMs(opts.validFor);
-  if (validForMs === undefined || validForMs > MAX_SIGNATURE_LIFETIME_MS) throw new UsageError(`--valid-for must be a duration up to 24h, such as 15m, got ${opts.validFor}`);
+  if (validForMs === undefined || validForMs > MAX_SIGNATURE_LIFETIME_MS)
+    throw new UsageError(`--valid-for must be a duration up to 24h, such as 15m, got ${opts.validFor}`);
   return { key: readSigningKey(file), validForMs };
 }
 
@@ -63,20 +64,29 @@ export async function decide(kind: DecisionKind, caseId: string, opts: DecideOpt
     const uiUrl = ctx.uiUrl(caseId);
     if (!running) {
       const r = (await handle.query(supportCaseStatusQuery).catch(() => undefined))?.result;
-      throw new CommandFailure(`case ${caseId} is already closed (${r ? `${r.decision} by ${r.decidedBy}` : 'not running'}): your ${kind} changed nothing`, { workflowId: caseId, result: r });
+      throw new CommandFailure(`case ${caseId} is already closed (${r ? `${r.decision} by ${r.decidedBy}` : 'not running'}): your ${kind} changed nothing`, {
+        workflowId: caseId,
+        result: r,
+      });
     }
     if (opts.print) return printSignal(kind, caseId, await decisionPayload(handle, decision, signing), opts);
     const record = await updateDecision(handle, decision, signing).catch((err: unknown) => {
-      if (err instanceof WorkflowUpdateFailedError) throw new CommandFailure(`your ${kind} was refused: ${err.cause?.message ?? err.message}`, { workflowId: caseId, uiUrl });
+      if (err instanceof WorkflowUpdateFailedError)
+        throw new CommandFailure(`your ${kind} was refused: ${err.cause?.message ?? err.message}`, { workflowId: caseId, uiUrl });
       throw err;
     });
-    if (record.result !== 'accepted') throw new CommandFailure(`your ${kind} was ${record.result}: ${record.why}`, { workflowId: caseId, uiUrl, decision: record });
+    if (record.result !== 'accepted')
+      throw new CommandFailure(`your ${kind} was ${record.result}: ${record.why}`, { workflowId: caseId, uiUrl, decision: record });
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([handle.result().catch(() => undefined), new Promise((r) => (timer = setTimeout(r, CLOSE_WAIT_MS)))]);
     clearTimeout(timer);
     const status = await handle.query(supportCaseStatusQuery);
     const signed = record.key ? ` (signed with ${record.key}, ${signing?.key.file})` : '';
-    printResult(opts, { workflowId: caseId, uiUrl, decision: record, status }, () => [`Your ${kind} was accepted${signed}.`, ...describeCase(caseId, status), `UI: ${uiUrl}`]);
+    printResult(opts, { workflowId: caseId, uiUrl, decision: record, status }, () => [
+      `Your ${kind} was accepted${signed}.`,
+      ...describeCase(caseId, status),
+      `UI: ${uiUrl}`,
+    ]);
   });
 }
 

@@ -27,7 +27,9 @@ export function registerList(program: Command): void {
         runs.length === 0
           ? [`No runs match: ${query}`]
           : runs.map((r) =>
-              [r.startTime.slice(0, 19).replace('T', ' '), r.status.padEnd(10), r.type.padEnd(13), r.workflowId, r.caseStatus ?? r.agentOutcome ?? r.team ?? ''].join('  ').trimEnd(),
+              [r.startTime.slice(0, 19).replace('T', ' '), r.status.padEnd(10), r.type.padEnd(13), r.workflowId, r.caseStatus ?? r.agentOutcome ?? r.team ?? '']
+                .join('  ')
+                .trimEnd(),
             ),
       );
     });

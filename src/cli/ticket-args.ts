@@ -19,7 +19,12 @@ export function withTicketArgs(command: Command): Command {
 
 /** Checks a ticket on the client too (the workflow's own rules), so a typo costs no round trip and exits 2. */
 export function parseTicketArgs(text: string, opts: TicketOptions): TicketInput {
-  const ticket: TicketInput = { text, ...(opts.ticketId && { ticketId: opts.ticketId }), ...(opts.customer && { customer: opts.customer }), ...(opts.channel && { channel: opts.channel }) };
+  const ticket: TicketInput = {
+    text,
+    ...(opts.ticketId && { ticketId: opts.ticketId }),
+    ...(opts.customer && { customer: opts.customer }),
+    ...(opts.channel && { channel: opts.channel }),
+  };
   const problems = ticketProblems(ticket);
   if (problems.length) throw new UsageError(`invalid ticket: ${problems.join('; ')}`);
   return ticket;

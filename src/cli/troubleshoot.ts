@@ -54,11 +54,15 @@ export function registerTroubleshoot(program: Command): void {
     .action(async (goal: string | undefined, opts: TroubleshootOptions) => {
       const scenario = loadScenarioOrUsage(opts.scenario);
       const maxSteps = parseMaxSteps(opts.maxSteps);
-      if (goal !== undefined && !goal.trim()) throw new UsageError('the goal is empty: give one, or leave it out to use the scenario\'s');
+      if (goal !== undefined && !goal.trim()) throw new UsageError("the goal is empty: give one, or leave it out to use the scenario's");
       const print = stepPrinter();
       await withClient(async (ctx) => {
         if (!opts.json) process.stdout.write(`Troubleshooting "${goal ?? scenario.goal}" on scenario ${scenario.id}\n`);
-        const { result, workflowId, uiUrl } = await runTroubleshoot(ctx, scenario, { ...(goal && { goal }), ...(maxSteps && { maxSteps }), ...(!opts.json && { onSteps: print }) });
+        const { result, workflowId, uiUrl } = await runTroubleshoot(ctx, scenario, {
+          ...(goal && { goal }),
+          ...(maxSteps && { maxSteps }),
+          ...(!opts.json && { onSteps: print }),
+        });
         if (!opts.json) print(result.steps);
         printResult(opts, { workflowId, uiUrl, ...result }, () => [
           result.outcome === 'resolved' ? `Resolved: ${result.recommendation}` : `Escalated to a person (${result.outcome}): ${result.escalationReason}`,

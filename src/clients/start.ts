@@ -6,7 +6,11 @@ import { runFailure } from './context';
 export type RunRequest<W extends Workflow> = Omit<WorkflowStartOptions<W>, 'taskQueue'> & { workflowId: string; staticSummary: string };
 
 /** Starts a workflow, by reference, on the configured task queue; returns its handle and UI page. */
-export async function startWorkflow<W extends Workflow>(ctx: ClientContext, workflow: W, request: RunRequest<W>): Promise<{ handle: WorkflowHandle<W>; uiUrl: string }> {
+export async function startWorkflow<W extends Workflow>(
+  ctx: ClientContext,
+  workflow: W,
+  request: RunRequest<W>,
+): Promise<{ handle: WorkflowHandle<W>; uiUrl: string }> {
   // The request plus the task queue is the whole of WorkflowStartOptions<W>; TypeScript cannot see that
   // through the conditional type of `args` while W is still generic.
   const options = { ...request, taskQueue: ctx.settings.TASK_QUEUE } as WorkflowStartOptions<W>;

@@ -7,7 +7,13 @@ import { approversFromSettings } from '../signing/approvers';
 import type { SigningKey } from '../signing/key-files';
 import { signDecision } from '../signing/sign-decision';
 import { supportCase } from '../workflows';
-import { decisionMessages as m, supportCaseStatusQuery, type DecisionRecord, type SupportCaseInput, type SupportCaseStatus } from '../workflows/support-case/contract';
+import {
+  decisionMessages as m,
+  supportCaseStatusQuery,
+  type DecisionRecord,
+  type SupportCaseInput,
+  type SupportCaseStatus,
+} from '../workflows/support-case/contract';
 import { rateLimit, runFailure, type ClientContext } from './context';
 import { CommandFailure, UsageError } from './errors';
 import { shortId, startWorkflow } from './start';
@@ -118,7 +124,11 @@ export async function decisionContext(handle: CaseHandle): Promise<DecisionConte
  * signed over what the case shows now when `signing` is given. Nothing is signed while nothing
  * waits: the case answers that itself.
  */
-export async function decisionPayload<D extends PersonDecision>(handle: CaseHandle, decision: D, signing?: Signing): Promise<Omit<D, 'kind'> & { signature?: DecisionSignature }> {
+export async function decisionPayload<D extends PersonDecision>(
+  handle: CaseHandle,
+  decision: D,
+  signing?: Signing,
+): Promise<Omit<D, 'kind'> & { signature?: DecisionSignature }> {
   const { kind: _kind, ...payload } = decision;
   const context = signing && (await decisionContext(handle));
   return context ? { ...payload, signature: signDecision(decision, context, signing.key, signing.validForMs) } : payload;

@@ -20,7 +20,16 @@ export function runTroubleshoot(ctx: ClientContext, scenario: Scenario, opts: { 
     troubleshoot,
     {
       workflowId: `troubleshoot-${scenario.id}-${shortId()}`,
-      args: [{ scenario, ...(goal && { goal }), maxSteps: maxSteps ?? s.AGENT_MAX_STEPS, minConfidence: s.AGENT_MIN_CONFIDENCE, tokenBudget: s.AGENT_TOKEN_BUDGET, ...rateLimit(s) }],
+      args: [
+        {
+          scenario,
+          ...(goal && { goal }),
+          maxSteps: maxSteps ?? s.AGENT_MAX_STEPS,
+          minConfidence: s.AGENT_MIN_CONFIDENCE,
+          tokenBudget: s.AGENT_TOKEN_BUDGET,
+          ...rateLimit(s),
+        },
+      ],
       staticSummary: `Troubleshoot: ${goal ?? scenario.goal}`,
       staticDetails: `**Scenario:** ${scenario.id} (${scenario.title})${maxSteps ? ` · **Step limit:** ${maxSteps}` : ''}`,
       memo: { scenario: scenario.id },

@@ -18,7 +18,10 @@ const KEY_BYTES = 32;
  * Errors name the entry by position and id, never by its key material.
  */
 export function parseKeyRing(spec: string): KeyRing {
-  const entries = spec.split(',').map((e) => e.trim()).filter(Boolean);
+  const entries = spec
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   if (entries.length === 0) throw new Error('holds no key (expected id:base64key[,id:base64key…])');
   const all = new Map<string, EncryptionKey>();
   entries.forEach((entry, i) => {

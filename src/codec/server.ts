@@ -41,7 +41,10 @@ const toJson = (payloads: Payload[]): JsonPayloads => ({
 });
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -23,10 +23,7 @@ export interface EscalateDecision {
   team?: string;
   signature?: DecisionSignature;
 }
-export type PersonDecision =
-  | ({ kind: 'approve' } & ApproveDecision)
-  | ({ kind: 'reject' } & RejectDecision)
-  | ({ kind: 'escalate' } & EscalateDecision);
+export type PersonDecision = ({ kind: 'approve' } & ApproveDecision) | ({ kind: 'reject' } & RejectDecision) | ({ kind: 'escalate' } & EscalateDecision);
 
 export type CaseDecision = 'approved' | 'rejected' | 'escalated' | 'expired' | 'auto_approved' | 'routed';
 export type CasePath = 'workflow' | 'agent' | 'human';

@@ -35,7 +35,9 @@ export function rejectDecision(decision: AgentDecision, transcript: readonly Age
 }
 
 const STOPWORDS = new Set(
-  'the a an and or of to in on for with after before from that this is are was were be been it its by as at not no likely most cause root because which has have'.split(' '),
+  'the a an and or of to in on for with after before from that this is are was were be been it its by as at not no likely most cause root because which has have'.split(
+    ' ',
+  ),
 );
 
 /** Words that carry meaning: lowercased, 4+ letters or an identifier such as PAYMENT_API_KEY. */

@@ -103,8 +103,10 @@ export function signatureProblem(
   if (!valid) return { key, problem: 'the signature does not match the decision it came with (altered, or not made with this key)' };
   if (signature.caseId !== context.caseId) return { key, problem: `the signature is for case ${signature.caseId}, not this one` };
   if (signature.runId !== context.runId) return { key, problem: `the signature is for another run of this case (${signature.runId})` };
-  if (signature.action !== context.action) return { key, problem: `the signature approves ${signature.action || 'nothing'}, but the case proposes ${context.action}` };
-  if (signature.evidence !== context.evidence) return { key, problem: 'the signature is over other evidence than the case shows (recommendation or reasons differ)' };
+  if (signature.action !== context.action)
+    return { key, problem: `the signature approves ${signature.action || 'nothing'}, but the case proposes ${context.action}` };
+  if (signature.evidence !== context.evidence)
+    return { key, problem: 'the signature is over other evidence than the case shows (recommendation or reasons differ)' };
   const expires = Date.parse(signature.expiresAt);
   if (!(expires > nowMs)) return { key, problem: `the signature expired at ${signature.expiresAt}` };
   if (expires - nowMs > MAX_SIGNATURE_LIFETIME_MS) return { key, problem: `the signature is valid until ${signature.expiresAt}: more than 24 hours ahead` };

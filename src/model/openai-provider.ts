@@ -39,9 +39,7 @@ export class OpenAIProvider implements ModelProvider {
     } catch (err) {
       throw toModelError(err, Date.now() - started >= this.timeoutMs);
     }
-    const refusal = response.output
-      .flatMap((item) => (item.type === 'message' ? item.content : []))
-      .find((part) => part.type === 'refusal');
+    const refusal = response.output.flatMap((item) => (item.type === 'message' ? item.content : [])).find((part) => part.type === 'refusal');
     if (refusal && refusal.type === 'refusal') {
       throw new ModelError(FailureType.ModelRefusal, `the model refused: ${refusal.refusal}`);
     }

@@ -7,8 +7,16 @@ import { failureTypeOf, type ModelCallObserver } from './model-call';
  * runtime's exporter adds no suffix. Labels are bounded sets: model, task, kind, failure type.
  */
 export const ModelMetric = {
-  tokens: { name: 'switchboard_model_tokens_total', unit: 'tokens', help: 'Tokens spent on model calls, by model, task and kind (input or output); failed attempts that report no usage add none' },
-  cost: { name: 'switchboard_model_cost_usd', unit: 'USD', help: 'Estimated cost of each model call from the price table (MODEL_PRICES_FILE over the defaults); _sum is the spend' },
+  tokens: {
+    name: 'switchboard_model_tokens_total',
+    unit: 'tokens',
+    help: 'Tokens spent on model calls, by model, task and kind (input or output); failed attempts that report no usage add none',
+  },
+  cost: {
+    name: 'switchboard_model_cost_usd',
+    unit: 'USD',
+    help: 'Estimated cost of each model call from the price table (MODEL_PRICES_FILE over the defaults); _sum is the spend',
+  },
   latency: { name: 'switchboard_model_latency_ms', unit: 'ms', help: 'Time of each model call attempt, by model, task and outcome (ok or the failure type)' },
   failures: { name: 'switchboard_model_failures_total', unit: 'calls', help: 'Model call attempts that failed, by model, task and failure type' },
 } as const;
@@ -38,7 +46,10 @@ export function modelMetrics(prices: PriceTable): ModelCallObserver {
       tokens.add(response.usage.inputTokens, { ...tags, kind: 'input' });
       tokens.add(response.usage.outputTokens, { ...tags, kind: 'output' });
       const price = findPrice(prices, response.model);
-      if (price) meter.createHistogram(ModelMetric.cost.name, 'float', ModelMetric.cost.unit, ModelMetric.cost.help).record(costUsd(response.usage, price), { model: response.model });
+      if (price)
+        meter
+          .createHistogram(ModelMetric.cost.name, 'float', ModelMetric.cost.unit, ModelMetric.cost.help)
+          .record(costUsd(response.usage, price), { model: response.model });
       else warnUnpriced(context, unpriced, response.model);
       return response;
     } catch (err) {

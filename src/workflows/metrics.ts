@@ -9,10 +9,19 @@ import type { DecisionRecord } from './support-case/contract';
  * it adds namespace, task_queue and workflow_type to every series.
  */
 export const WorkflowMetric = {
-  agentRuns: { name: 'switchboard_agent_runs_total', help: 'Agent runs (Pattern B, and the agent stage of Pattern C) by outcome: resolved, escalated, max_steps' },
+  agentRuns: {
+    name: 'switchboard_agent_runs_total',
+    help: 'Agent runs (Pattern B, and the agent stage of Pattern C) by outcome: resolved, escalated, max_steps',
+  },
   agentSteps: { name: 'switchboard_agent_steps', help: 'Steps an agent run took, by outcome' },
-  casesClosed: { name: 'switchboard_cases_closed_total', help: 'Support cases closed, by decision (routed, auto_approved, approved, rejected, escalated, expired) and path' },
-  caseDecisions: { name: 'switchboard_case_decisions_total', help: "People's decisions on waiting cases, by decision (approve, reject, escalate), result (accepted, refused, ignored) and via (signal, update)" },
+  casesClosed: {
+    name: 'switchboard_cases_closed_total',
+    help: 'Support cases closed, by decision (routed, auto_approved, approved, rejected, escalated, expired) and path',
+  },
+  caseDecisions: {
+    name: 'switchboard_case_decisions_total',
+    help: "People's decisions on waiting cases, by decision (approve, reject, escalate), result (accepted, refused, ignored) and via (signal, update)",
+  },
 } as const;
 
 export function countAgentRun(outcome: AgentOutcome, steps: number): void {

@@ -13,7 +13,16 @@ beforeAll(async () => {
 afterAll(() => connection?.close());
 
 const run = (fault: 'kill-worker' | 'kill-one-of-two') =>
-  runChaos({ fault, client: new Client({ connection }), address, perKind: 5, latencyMs: 100, failRate: 0.1, faultAfterRequests: 15, workDir: tempDir('switchboard-chaos-') });
+  runChaos({
+    fault,
+    client: new Client({ connection }),
+    address,
+    perKind: 5,
+    latencyMs: 100,
+    failRate: 0.1,
+    faultAfterRequests: 15,
+    workDir: tempDir('switchboard-chaos-'),
+  });
 
 it('loses nothing and does nothing twice when the worker process is killed mid-run and a new one starts', async () => {
   const summary = await run('kill-worker');

@@ -60,7 +60,15 @@ describe('docker-compose.yml', () => {
       .split('\n')
       .filter((line) => line.trim() && !line.trim().startsWith('#'))
       .map((line) => line.trim().split(/\s+/).join(' '));
-    const cliType = { KEYWORD: 'Keyword', TEXT: 'Text', INT: 'Int', DOUBLE: 'Double', BOOL: 'Bool', DATETIME: 'Datetime', KEYWORD_LIST: 'KeywordList' } as const;
+    const cliType = {
+      KEYWORD: 'Keyword',
+      TEXT: 'Text',
+      INT: 'Int',
+      DOUBLE: 'Double',
+      BOOL: 'Bool',
+      DATETIME: 'Datetime',
+      KEYWORD_LIST: 'KeywordList',
+    } as const;
     expect(listed.sort()).toEqual(ALL_SEARCH_ATTRIBUTES.map((key) => `${key.name} ${cliType[key.type]}`).sort());
   });
 

@@ -16,7 +16,11 @@ const prometheus = parse(readFileSync(join(ROOT, 'deploy', 'prometheus.yml'), 'u
 describe('docker-compose.yml, observability profile', () => {
   it('adds Jaeger and Prometheus, accepted by compose-go, only under the profile', () => {
     const validate = (profiles: string) =>
-      execFileSync('go', ['run', '.', join(ROOT, 'docker-compose.yml')], { cwd: join(ROOT, 'tools', 'compose-validate'), encoding: 'utf8', env: { ...process.env, COMPOSE_PROFILES: profiles } })
+      execFileSync('go', ['run', '.', join(ROOT, 'docker-compose.yml')], {
+        cwd: join(ROOT, 'tools', 'compose-validate'),
+        encoding: 'utf8',
+        env: { ...process.env, COMPOSE_PROFILES: profiles },
+      })
         .trim()
         .split('\n');
     expect(validate('observability')).toEqual(expect.arrayContaining(['jaeger', 'prometheus', 'worker']));

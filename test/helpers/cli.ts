@@ -24,7 +24,10 @@ export async function cli(...argv: string[]): Promise<{ code: number; out: strin
  * server and that worker's task queue (approvers alice and bob; their keys, and a key of mallory's
  * that no case pins, in APPROVER_KEYS_DIR). Restores the environment after.
  */
-export function useClientAndWorker(target?: () => TestTarget, outbox?: Outbox): { readonly env: TestWorkflowEnvironment; readonly worker: WorkerGroup; readonly taskQueue: string } {
+export function useClientAndWorker(
+  target?: () => TestTarget,
+  outbox?: Outbox,
+): { readonly env: TestWorkflowEnvironment; readonly worker: WorkerGroup; readonly taskQueue: string } {
   const t = {} as { env: TestWorkflowEnvironment; worker: WorkerGroup; taskQueue: string; running: Promise<void> };
   const saved = { ...process.env };
   beforeAll(async () => {

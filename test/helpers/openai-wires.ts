@@ -14,7 +14,11 @@ export const CHAT_JSON_OBJECT: OpenAIWire = { name: "Chat Completions, llama.cpp
 export const OPENAI_WIRES: readonly OpenAIWire[] = [RESPONSES, CHAT_JSON_SCHEMA, CHAT_JSON_OBJECT];
 
 /** The provider the worker would build for these settings (src/model's own choice), pointed at baseURL. */
-export function providerOver(wire: OpenAIWire, baseURL: string, options: { apiKey?: string; model?: string; timeoutMs?: number; maxOutputTokens?: number } = {}): ModelProvider {
+export function providerOver(
+  wire: OpenAIWire,
+  baseURL: string,
+  options: { apiKey?: string; model?: string; timeoutMs?: number; maxOutputTokens?: number } = {},
+): ModelProvider {
   return providerFromSettings({
     MODEL_PROVIDER: 'openai',
     OPENAI_API_KEY: options.apiKey ?? 'sk-test-not-a-secret',

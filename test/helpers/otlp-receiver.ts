@@ -29,7 +29,8 @@ interface Message {
   toObject(message: unknown, options: Record<string, unknown>): unknown;
   encode(message: unknown): { finish(): Uint8Array };
 }
-const collector = (otlpRoot as unknown as { opentelemetry: { proto: { collector: { trace: { v1: Record<string, Message> } } } } }).opentelemetry.proto.collector.trace.v1;
+const collector = (otlpRoot as unknown as { opentelemetry: { proto: { collector: { trace: { v1: Record<string, Message> } } } } }).opentelemetry.proto.collector
+  .trace.v1;
 const ExportTraceServiceRequest = collector.ExportTraceServiceRequest!;
 const ExportTraceServiceResponse = collector.ExportTraceServiceResponse!;
 

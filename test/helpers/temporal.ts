@@ -53,7 +53,6 @@ export function uniqueId(prefix: string): string {
   return `${prefix}-${randomUUID()}`;
 }
 
-
 /** Activities on the offline rules: what runs with no key. */
 export function offlineActivities(outbox: Outbox = new FileOutbox(tempDir())): Activities {
   return createActivities({ provider: new OfflineProvider(), outbox });

@@ -45,12 +45,21 @@ export function describeHybridCaseInUi(describe: Describe, name: string, shots: 
     let stopWorker: () => Promise<void>;
     const taskQueue = uniqueId('ui-test');
     const dana = approversWithKeys(['dana']);
-    const CASE_INPUT = { ticket: { text: 'Checkout API fails with error 500 since the deployment' }, scenario: loadScenario('payment-after-deploy'), ...dana.pinned };
+    const CASE_INPUT = {
+      ticket: { text: 'Checkout API fails with error 500 since the deployment' },
+      scenario: loadScenario('payment-after-deploy'),
+      ...dana.pinned,
+    };
     const shot = (file: string) => join(SHOTS, `${shots}-${file}`);
     const workflowPage = (id: string) => `${t.uiUrl}/namespaces/${t.namespace}/workflows/${id}`;
 
     async function openCase(workflowId: string) {
-      const handle = await client.workflow.start(supportCase, { taskQueue, workflowId, args: [CASE_INPUT], staticSummary: 'Support case: Checkout API fails with error 500' });
+      const handle = await client.workflow.start(supportCase, {
+        taskQueue,
+        workflowId,
+        args: [CASE_INPUT],
+        staticSummary: 'Support case: Checkout API fails with error 500',
+      });
       await untilCaseWaits(handle);
       return handle;
     }
@@ -60,7 +69,14 @@ export function describeHybridCaseInUi(describe: Describe, name: string, shots: 
       const connection = await NativeConnection.connect({ address: t.address });
       const clientConnection = await Connection.connect({ address: t.address });
       client = new Client({ connection: clientConnection, namespace: t.namespace });
-      const worker = await createWorker({ settings: loadSettings({}), connection, namespace: t.namespace, taskQueue, activities: offlineActivities(), workflowBundle: await workflowBundle() });
+      const worker = await createWorker({
+        settings: loadSettings({}),
+        connection,
+        namespace: t.namespace,
+        taskQueue,
+        activities: offlineActivities(),
+        workflowBundle: await workflowBundle(),
+      });
       const running = worker.run();
       stopWorker = async () => {
         worker.shutdown();
@@ -131,7 +147,10 @@ export function describeHybridCaseInUi(describe: Describe, name: string, shots: 
       // The UI lists the signals the workflow defines (approve, reject, escalate), read from the worker.
       // The page renders some controls twice (one hidden): act on the visible one.
       await page.locator('[data-testid=signal-select-button] >> visible=true').click();
-      await page.locator('[role=option] >> visible=true').filter({ hasText: /^\s*approve\s*$/ }).click();
+      await page
+        .locator('[role=option] >> visible=true')
+        .filter({ hasText: /^\s*approve\s*$/ })
+        .click();
       // The payload editor is a code editor, not an <input>: type into it.
       await page.locator('.cm-content >> visible=true').first().click();
       // Pasted, as a person would: typed key by key, the editor would close brackets on its own.
@@ -153,7 +172,12 @@ export function describeHybridCaseInUi(describe: Describe, name: string, shots: 
  * decodes in the browser (CORS) the ticket that the server holds only as ciphertext. `target`
  * starts that UI (and its server, if need be) with the codec server's URL.
  */
-export function describeEncryptedRunInUi(describe: Describe, name: string, shots: string, target: (codecUrl: string, uiPort: number) => Promise<UiTarget>): void {
+export function describeEncryptedRunInUi(
+  describe: Describe,
+  name: string,
+  shots: string,
+  target: (codecUrl: string, uiPort: number) => Promise<UiTarget>,
+): void {
   describe(name, () => {
     let t: UiTarget;
     let codec: CodecServer;
@@ -171,7 +195,14 @@ export function describeEncryptedRunInUi(describe: Describe, name: string, shots
       t = await target(codec.url, port);
       const connection = await NativeConnection.connect({ address: t.address });
       const clientConnection = await Connection.connect({ address: t.address });
-      const worker = await createWorker({ settings, connection, namespace: t.namespace, taskQueue, activities: offlineActivities(), workflowBundle: await workflowBundle() });
+      const worker = await createWorker({
+        settings,
+        connection,
+        namespace: t.namespace,
+        taskQueue,
+        activities: offlineActivities(),
+        workflowBundle: await workflowBundle(),
+      });
       const client = new Client({ connection: clientConnection, namespace: t.namespace, dataConverter: dataConverterFromSettings(settings) });
       await worker.runUntil(client.workflow.execute(routeTicket, { taskQueue, workflowId, args: [{ text: `My invoice ${marker} was charged twice` }] }));
       stored = await historyText(new Client({ connection: clientConnection, namespace: t.namespace }).workflow.getHandle(workflowId));

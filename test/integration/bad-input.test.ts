@@ -66,7 +66,11 @@ describe('through the workflow API', () => {
 
   it.each([
     ['approvers that are not a list', { ticket: { text: TECHNICAL }, scenario: payment, approvers: 'alice' }, 'approvers must be a list'],
-    ['an approval timeout that is not a duration', { ticket: { text: TECHNICAL }, scenario: payment, approvers: [], approvalTimeout: 'whenever' }, 'approvalTimeout'],
+    [
+      'an approval timeout that is not a duration',
+      { ticket: { text: TECHNICAL }, scenario: payment, approvers: [], approvalTimeout: 'whenever' },
+      'approvalTimeout',
+    ],
     ['an agent timeout of zero', { ticket: { text: TECHNICAL }, scenario: payment, approvers: [], agent: { timeout: 0 } }, 'agent.timeout'],
   ])('supportCase refuses %s', async (_name, input, message) => {
     expect(await failure(supportCase, input)).toMatchObject({ type: 'InvalidInput', message: expect.stringContaining(message) });
@@ -76,7 +80,11 @@ describe('through the workflow API', () => {
     const workflowId = uniqueId('case');
     started.push(workflowId);
     const alice = testApprovers('alice');
-    const handle = await t.env.client.workflow.start(supportCase, { taskQueue: t.taskQueue, workflowId, args: [{ ticket: { text: TECHNICAL }, scenario: payment, ...alice.pinned }] });
+    const handle = await t.env.client.workflow.start(supportCase, {
+      taskQueue: t.taskQueue,
+      workflowId,
+      args: [{ ticket: { text: TECHNICAL }, scenario: payment, ...alice.pinned }],
+    });
     await untilCaseWaits(handle);
     // Sent as the UI or the temporal CLI could send them: with fields missing.
     await handle.signal(approveSignal, {} as never);
@@ -116,7 +124,10 @@ describe('through the client', () => {
   });
 
   it('a signal to an unknown case is a failure that names the id', async () => {
-    expect(await cli('escalate', 'case-nope', '--by', 'x', '--reason', 'y')).toMatchObject({ code: 1, err: expect.stringMatching(/no workflow with id case-nope/) });
+    expect(await cli('escalate', 'case-nope', '--by', 'x', '--reason', 'y')).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/no workflow with id case-nope/),
+    });
   });
 
   it('a signal to a finished case says it was already decided', async () => {
@@ -129,7 +140,10 @@ describe('through the client', () => {
   it('an approval from someone not on the list is refused with the reason', async () => {
     const { workflowId } = JSON.parse((await cli('case', TECHNICAL, '--scenario', 'payment-after-deploy', '--json')).out) as { workflowId: string };
     started.push(workflowId);
-    expect(await cli('approve', workflowId, '--by', 'mallory')).toMatchObject({ code: 1, err: expect.stringMatching(/refused: mallory is not on the approvers list/) });
+    expect(await cli('approve', workflowId, '--by', 'mallory')).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/refused: mallory is not on the approvers list/),
+    });
     expect((await cli('escalate', workflowId, '--by', 'mallory', '--reason', 'anyone may escalate')).code).toBe(0);
   });
 });

@@ -12,7 +12,12 @@ describe('client CLI against a real server and worker', () => {
     expect(human.out).toMatch(/UI: http:\/\/localhost:8233\/namespaces\/default\/workflows\/ticket-/);
     const json = await cli('route', 'Please refund my order', '--json');
     expect(json.code).toBe(0);
-    expect(JSON.parse(json.out)).toMatchObject({ team: 'Returns and Refunds Team', model: 'offline-rules', workflowId: expect.stringMatching(/^ticket-/), uiUrl: expect.any(String) });
+    expect(JSON.parse(json.out)).toMatchObject({
+      team: 'Returns and Refunds Team',
+      model: 'offline-rules',
+      workflowId: expect.stringMatching(/^ticket-/),
+      uiUrl: expect.any(String),
+    });
   });
 
   it('route: invalid input is bad usage (exit 2) and starts nothing', async () => {
@@ -66,7 +71,10 @@ describe('client CLI against a real server and worker', () => {
     const { workflowId } = JSON.parse((await cli('case', TECHNICAL, '--scenario', 'payment-after-deploy', '--json')).out) as { workflowId: string };
     expect((await cli('reject', workflowId, '--by', 'alice')).code).toBe(2);
     // Naming a team needs a signature: carol has no key, bob has.
-    expect(await cli('escalate', workflowId, '--by', 'carol', '--reason', 'payments team', '--team', 'Payments')).toMatchObject({ code: 2, err: expect.stringMatching(/no key file at .*carol\.key/) });
+    expect(await cli('escalate', workflowId, '--by', 'carol', '--reason', 'payments team', '--team', 'Payments')).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/no key file at .*carol\.key/),
+    });
     const escalated = await cli('escalate', workflowId, '--by', 'bob', '--reason', 'payments team', '--team', 'Payments', '--json');
     expect(escalated.code).toBe(0);
     expect(JSON.parse(escalated.out).status.result).toMatchObject({ decision: 'escalated', team: 'Payments' });
@@ -80,7 +88,10 @@ describe('client CLI against a real server and worker', () => {
   });
 
   it('a signal or status for an unknown case is a clear failure', async () => {
-    expect(await cli('approve', 'case-does-not-exist', '--by', 'alice')).toMatchObject({ code: 1, err: expect.stringMatching(/no workflow with id case-does-not-exist/) });
+    expect(await cli('approve', 'case-does-not-exist', '--by', 'alice')).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/no workflow with id case-does-not-exist/),
+    });
     expect(await cli('status', 'case-does-not-exist')).toMatchObject({ code: 1 });
   });
 

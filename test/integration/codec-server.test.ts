@@ -89,7 +89,9 @@ it('lets `temporal workflow show --codec-endpoint` print an encrypted run in cle
   const workflowId = uniqueId('codec-cli');
   await worker.runUntil(client.workflow.execute(routeTicket, { taskQueue, workflowId, args: [{ text: `Invoice ${marker} was charged twice` }] }));
   const show = (...extra: string[]) =>
-    promisify(execFile)(resolveTemporalCli(), ['workflow', 'show', '-w', workflowId, '--address', t.env.address, '--output', 'json', ...extra], { env: { PATH: process.env.PATH } });
+    promisify(execFile)(resolveTemporalCli(), ['workflow', 'show', '-w', workflowId, '--address', t.env.address, '--output', 'json', ...extra], {
+      env: { PATH: process.env.PATH },
+    });
   expect(withBase64Decoded((await show()).stdout)).not.toContain(marker);
   const decoded = await show('--codec-endpoint', server.url, '--codec-auth', `Bearer ${TOKEN}`);
   expect(withBase64Decoded(decoded.stdout)).toContain(marker);

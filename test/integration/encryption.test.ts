@@ -68,7 +68,9 @@ it('after key rotation, a case opened under the old key is finished and decided 
   const handle = await clientWith(OLD).workflow.start(supportCase, {
     taskQueue: 'enc-rotation',
     workflowId,
-    args: [{ ticket: { text: `Checkout API fails with error 500 since the deploy (${marker})` }, scenario: loadScenario('payment-after-deploy'), ...ann.pinned }],
+    args: [
+      { ticket: { text: `Checkout API fails with error 500 since the deploy (${marker})` }, scenario: loadScenario('payment-after-deploy'), ...ann.pinned },
+    ],
   });
   // Rotated: the worker and the client now encrypt with the new key and still read the old one.
   const rotated = clientWith(`${NEW},${OLD}`);

@@ -15,7 +15,15 @@ it('runs tickets and scenarios through all three patterns and reports figures th
   const { worker, taskQueue } = await startWorker(t.env, offlineActivities());
   const progress: string[] = [];
   const run = await worker.runUntil(
-    runEval({ client: t.env.client, taskQueue, tickets, scenarios, concurrency: 4, reviewer: 'eval-reviewer', onProgress: (p, done, total) => progress.push(`${p}${done}/${total}`) }),
+    runEval({
+      client: t.env.client,
+      taskQueue,
+      tickets,
+      scenarios,
+      concurrency: 4,
+      reviewer: 'eval-reviewer',
+      onProgress: (p, done, total) => progress.push(`${p}${done}/${total}`),
+    }),
   );
   const report = summarizeEval(run, { provider: 'offline', concurrency: 4, prices: DEFAULT_PRICES, startedAt: new Date(), durationS: 1 });
 

@@ -93,16 +93,27 @@ describeWithLocalModel('a real local model (SmolLM2-135M on llama.cpp) through r
     const result = await run(activities, (taskQueue) =>
       env.client.workflow.execute(routeTicket, { taskQueue, workflowId: uniqueId('ticket'), args: [{ text: 'I was charged twice' }] }),
     );
-    expect(result).toMatchObject({ team: FALLBACK_TEAM, needsReview: true, attempts: MODEL_RETRY.maximumAttempts, classificationFailure: { type: 'ModelUnavailable' } });
+    expect(result).toMatchObject({
+      team: FALLBACK_TEAM,
+      needsReview: true,
+      attempts: MODEL_RETRY.maximumAttempts,
+      classificationFailure: { type: 'ModelUnavailable' },
+    });
     expect(provider.calls).toEqual(Array(MODEL_RETRY.maximumAttempts).fill({ task: 'ticket_classification', failure: 'ModelUnavailable' }));
   });
 
   it('troubleshoot: every decision the model could not phrase is a rejected step, every tool is allowed, and only a backed, confident finish resolves', async () => {
     const { provider, activities } = wired();
     const result = await run(activities, (taskQueue) =>
-      env.client.workflow.execute(troubleshoot, { taskQueue, workflowId: uniqueId('troubleshoot'), args: [{ scenario: loadScenario('payment-after-deploy'), maxSteps: 5 }] }),
+      env.client.workflow.execute(troubleshoot, {
+        taskQueue,
+        workflowId: uniqueId('troubleshoot'),
+        args: [{ scenario: loadScenario('payment-after-deploy'), maxSteps: 5 }],
+      }),
     );
-    console.log(`local model troubleshot payment-after-deploy: ${result.outcome} (${result.escalationReason ?? 'no escalation'}), confidence ${result.confidence}, steps ${JSON.stringify(result.steps.map((s) => s.rejection ?? s.decision?.tool))}`);
+    console.log(
+      `local model troubleshot payment-after-deploy: ${result.outcome} (${result.escalationReason ?? 'no escalation'}), confidence ${result.confidence}, steps ${JSON.stringify(result.steps.map((s) => s.rejection ?? s.decision?.tool))}`,
+    );
     expect(['resolved', 'escalated', 'max_steps']).toContain(result.outcome);
     expect(result.steps.length).toBeLessThanOrEqual(5);
     expect(result.steps.filter((s) => /could not be parsed/.test(s.rejection ?? ''))).toHaveLength(provider.failures('agent_decision', 'ModelOutputInvalid'));
@@ -121,10 +132,19 @@ describeWithLocalModel('a real local model (SmolLM2-135M on llama.cpp) through r
         taskQueue,
         workflowId: uniqueId('case'),
         // Nobody answers here: a case that waits for a person expires after 3 s, with nothing run.
-        args: [{ ticket: { text: 'Checkout API fails with error 500 since the deployment', customer: 'acme' }, scenario: loadScenario('payment-after-deploy'), approvers: ['alice'], approvalTimeout: '3s' }],
+        args: [
+          {
+            ticket: { text: 'Checkout API fails with error 500 since the deployment', customer: 'acme' },
+            scenario: loadScenario('payment-after-deploy'),
+            approvers: ['alice'],
+            approvalTimeout: '3s',
+          },
+        ],
       }),
     );
-    console.log(`local model's case: ${JSON.stringify({ path: result.path, decision: result.decision, action: result.action, team: result.team, reason: result.reason, agent: result.agent })}`);
+    console.log(
+      `local model's case: ${JSON.stringify({ path: result.path, decision: result.decision, action: result.action, team: result.team, reason: result.reason, agent: result.agent })}`,
+    );
     expect(['routed', 'auto_approved', 'expired', 'escalated']).toContain(result.decision);
     if (result.action !== null) expect(result.decision).toBe('auto_approved');
     expect(result.audit.some((a) => a.kind === 'model')).toBe(true);

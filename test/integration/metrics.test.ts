@@ -50,11 +50,17 @@ afterAll(async () => {
 });
 
 const start = <W extends typeof routeTicket | typeof troubleshoot | typeof supportCase>(workflow: W, args: Parameters<W>) =>
-  env.client.workflow.start(workflow as typeof routeTicket, { taskQueue, workflowId: uniqueId(workflow.name), args: args as Parameters<typeof routeTicket> }) as unknown as Promise<WorkflowHandle<W>>;
+  env.client.workflow.start(workflow as typeof routeTicket, {
+    taskQueue,
+    workflowId: uniqueId(workflow.name),
+    args: args as Parameters<typeof routeTicket>,
+  }) as unknown as Promise<WorkflowHandle<W>>;
 
 const ann = testApprovers('ann');
 const caseOf = (approvalTimeout = '1 hour') =>
-  start(supportCase, [{ ticket: { text: 'Checkout API returns error 500 since the deploy' }, scenario: loadScenario('payment-after-deploy'), ...ann.pinned, approvalTimeout }]);
+  start(supportCase, [
+    { ticket: { text: 'Checkout API returns error 500 since the deploy' }, scenario: loadScenario('payment-after-deploy'), ...ann.pinned, approvalTimeout },
+  ]);
 
 async function scrapeUntil(ready: (s: Sample[]) => boolean, withinMs = 15_000): Promise<Sample[]> {
   const until = Date.now() + withinMs;
@@ -69,7 +75,10 @@ async function scrapeUntil(ready: (s: Sample[]) => boolean, withinMs = 15_000): 
 it('counts tokens, cost, failures, agent outcomes, decisions, closed and waiting cases, once each', async () => {
   // One model failure, retried by Temporal: counted as a failure, its retry as a call.
   fake.enqueue({ task: 'ticket_classification', fault: 'server_error' });
-  const routes = await Promise.all([start(routeTicket, [{ text: 'I was charged twice this month' }]), start(routeTicket, [{ text: 'Please refund my order' }])]);
+  const routes = await Promise.all([
+    start(routeTicket, [{ text: 'I was charged twice this month' }]),
+    start(routeTicket, [{ text: 'Please refund my order' }]),
+  ]);
   const agent = await start(troubleshoot, [{ scenario: loadScenario('no-clear-cause') }]);
   const routedCase = await start(supportCase, [{ ticket: { text: 'I was charged twice this month' }, ...ann.pinned }]);
   const [approved, rejected, escalated, expired, waiting] = await Promise.all([caseOf(), caseOf(), caseOf(), caseOf('2s'), caseOf()]);
@@ -90,7 +99,9 @@ it('counts tokens, cost, failures, agent outcomes, decisions, closed and waiting
   const routeResults = await Promise.all(routes.map((h) => h.result()));
   const agentResult = await agent.result();
   const caseResults = await Promise.all([...cases, waiting].map((h) => h.result()));
-  const caseAgents = await Promise.all([approved, rejected, escalated, expired, waiting].map((h) => env.client.workflow.getHandle<typeof troubleshoot>(`${h.workflowId}-agent`).result()));
+  const caseAgents = await Promise.all(
+    [approved, rejected, escalated, expired, waiting].map((h) => env.client.workflow.getHandle<typeof troubleshoot>(`${h.workflowId}-agent`).result()),
+  );
   expect(routeResults.map((r) => r.attempts).sort()).toEqual([1, 2]);
   expect(agentResult.outcome).toBe('escalated');
   expect(caseResults.map((r) => r.decision)).toEqual(['routed', 'approved', 'rejected', 'escalated', 'expired', 'rejected']);
@@ -101,7 +112,10 @@ it('counts tokens, cost, failures, agent outcomes, decisions, closed and waiting
   const caseAgentUsage = sum(caseAgents.map((r) => r.usage));
   const agentUsage = addUsage(agentResult.usage, caseAgentUsage);
   const allCases = sum([...routeResults.map((r) => r.usage), ...caseResults.map((r) => r.usage)]);
-  const classificationUsage = { inputTokens: allCases.inputTokens - caseAgentUsage.inputTokens, outputTokens: allCases.outputTokens - caseAgentUsage.outputTokens };
+  const classificationUsage = {
+    inputTokens: allCases.inputTokens - caseAgentUsage.inputTokens,
+    outputTokens: allCases.outputTokens - caseAgentUsage.outputTokens,
+  };
   const expected = { ticket_classification: classificationUsage, agent_decision: agentUsage };
 
   const m = await scrapeUntil((s) => total(s, 'switchboard_cases_awaiting_approval', { taskQueue }) === 0 && total(s, 'switchboard_cases_closed_total') === 6);
@@ -111,7 +125,10 @@ it('counts tokens, cost, failures, agent outcomes, decisions, closed and waiting
     expect([task, total(m, 'switchboard_model_tokens_total', { model: MODEL, task, kind: 'input' })]).toEqual([task, usage.inputTokens]);
     expect([task, total(m, 'switchboard_model_tokens_total', { model: MODEL, task, kind: 'output' })]).toEqual([task, usage.outputTokens]);
   }
-  const tokens = { inputTokens: classificationUsage.inputTokens + agentUsage.inputTokens, outputTokens: classificationUsage.outputTokens + agentUsage.outputTokens };
+  const tokens = {
+    inputTokens: classificationUsage.inputTokens + agentUsage.inputTokens,
+    outputTokens: classificationUsage.outputTokens + agentUsage.outputTokens,
+  };
   expect(total(m, 'switchboard_model_cost_usd_sum', { model: MODEL })).toBeCloseTo(costUsd(tokens, DEFAULT_PRICES[MODEL]!), 9);
   expect(allCases.calls + agentResult.usage.calls).toBe(fake.requestCount - 1);
   expect(total(m, 'switchboard_model_cost_usd_count', { model: MODEL })).toBe(fake.requestCount - 1);

@@ -13,9 +13,7 @@ const TEXT = 'I was charged twice, duplicate invoice';
 describe.each<OpenAIWire>([RESPONSES, CHAT_JSON_OBJECT])('model fault matrix (routeTicket, real SDK, fake server, $name)', (wire) => {
   async function route(): Promise<RouteTicketResult> {
     const { worker, taskQueue } = await startWorker(t.env, activitiesAgainst(t.fake, undefined, 500, wire));
-    return worker.runUntil(
-      t.env.client.workflow.execute(routeTicket, { taskQueue, workflowId: uniqueId('ticket'), args: [{ text: TEXT }] }),
-    );
+    return worker.runUntil(t.env.client.workflow.execute(routeTicket, { taskQueue, workflowId: uniqueId('ticket'), args: [{ text: TEXT }] }));
   }
 
   it.each<[string, Fault]>([

@@ -35,7 +35,13 @@ describe.each(OPENAI_WIRES)('$name', (wire) => {
   });
 
   it("sends the agent's decision schema too (the fake tells the tasks apart by it)", async () => {
-    const r = await provider.run(decideNextStepTask, { goal: 'payments fail', allowedTools: [{ name: 'logs', description: 'recent logs' }], transcript: [], stepsLeft: 5, minConfidence: 0.7 });
+    const r = await provider.run(decideNextStepTask, {
+      goal: 'payments fail',
+      allowedTools: [{ name: 'logs', description: 'recent logs' }],
+      transcript: [],
+      stepsLeft: 5,
+      minConfidence: 0.7,
+    });
     expect(r.output).toHaveProperty('action');
     expect(fake.countFor('agent_decision')).toBe(1);
   });
@@ -107,7 +113,9 @@ describe('a server that takes only one structured-output form (as llama.cpp take
   });
 
   it("refuses the other with a 500, as llama-cpp-python's does: ModelUnavailable, retryable (a 5xx is not told apart from an outage)", async () => {
-    const err = await providerOver(CHAT_JSON_SCHEMA, llamaLike.baseURL).run(classifyTicketTask, { text: 'duplicate invoice' }).catch((e: unknown) => e);
+    const err = await providerOver(CHAT_JSON_SCHEMA, llamaLike.baseURL)
+      .run(classifyTicketTask, { text: 'duplicate invoice' })
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ type: 'ModelUnavailable', retryable: true, status: 500 });
     expect((err as Error).message).toContain("Input should be 'text' or 'json_object'");
   });

@@ -40,7 +40,12 @@ it('a case takes the action the model named, not the one its wording suggests, a
       args: [{ ticket: { text: 'Checkout API fails with error 500 since the deployment' }, scenario: payment, ...team.pinned, approvers: ['alice'] }],
     });
     const waiting = await untilCaseWaits(handle);
-    expect(waiting.pendingApproval).toMatchObject({ action: 'update_configuration', target: 'PAYMENT_API_KEY', impact: 'high', reasons: ['update_configuration is a high-impact action'] });
+    expect(waiting.pendingApproval).toMatchObject({
+      action: 'update_configuration',
+      target: 'PAYMENT_API_KEY',
+      impact: 'high',
+      reasons: ['update_configuration is a high-impact action'],
+    });
     expect(waiting.audit.at(-1)?.what).toBe('update_configuration on PAYMENT_API_KEY needs a person: update_configuration is a high-impact action');
     await handle.terminate('the test has seen what it waits for');
   });

@@ -33,12 +33,18 @@ it(`keeps two workers together under ${RATE} model calls per second`, async () =
     const started = Date.now();
     await Promise.all(
       Array.from({ length: TICKETS }, () =>
-        t.env.client.workflow.execute(routeTicket, { taskQueue, workflowId: uniqueId('ticket'), args: [{ text: 'I was charged twice', rateLimitModelCalls: true }] }),
+        t.env.client.workflow.execute(routeTicket, {
+          taskQueue,
+          workflowId: uniqueId('ticket'),
+          args: [{ text: 'I was charged twice', rateLimitModelCalls: true }],
+        }),
       ),
     );
     const elapsed = Date.now() - started;
     const times = t.fake.requests.map((r) => r.at);
-    console.log(`rate limit ${RATE}/s: ${TICKETS} calls in ${elapsed} ms, busiest second ${busiestWindow(times, 1000)}, busiest 3 s ${busiestWindow(times, 3000)}`);
+    console.log(
+      `rate limit ${RATE}/s: ${TICKETS} calls in ${elapsed} ms, busiest second ${busiestWindow(times, 1000)}, busiest 3 s ${busiestWindow(times, 3000)}`,
+    );
     expect(times).toHaveLength(TICKETS);
     // Without the limit every call lands within about a second. The server's limiter is a token
     // bucket: it lets a burst through at the start (measured: 9-10 calls in the first second at

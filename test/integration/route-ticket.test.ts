@@ -9,9 +9,7 @@ const t = useServerAndFakeModel();
 
 async function route(text: string, activities = activitiesAgainst(t.fake)): Promise<RouteTicketResult> {
   const { worker, taskQueue } = await startWorker(t.env, activities);
-  return worker.runUntil(
-    t.env.client.workflow.execute(routeTicket, { taskQueue, workflowId: uniqueId('ticket'), args: [{ text }] }),
-  );
+  return worker.runUntil(t.env.client.workflow.execute(routeTicket, { taskQueue, workflowId: uniqueId('ticket'), args: [{ text }] }));
 }
 
 describe('routeTicket through the real openai SDK and the fake Responses API', () => {
@@ -56,16 +54,13 @@ describe('routeTicket through the real openai SDK and the fake Responses API', (
     expect(t.fake.requestCount).toBe(3);
   });
 
-  it.each(['malformed_json', 'schema_violation'] as const)(
-    'output that keeps being %s ends in General Support with needsReview, no crash',
-    async (fault) => {
-      t.fake.enqueue(...Array.from({ length: 4 }, () => ({ fault })));
-      const result = await route('I was charged twice, duplicate invoice');
-      expect(result).toMatchObject({ team: 'General Support Team', needsReview: true, attempts: 4 });
-      expect(result.classificationFailure?.type).toBe('ModelOutputInvalid');
-      expect(t.fake.requestCount).toBe(4);
-    },
-  );
+  it.each(['malformed_json', 'schema_violation'] as const)('output that keeps being %s ends in General Support with needsReview, no crash', async (fault) => {
+    t.fake.enqueue(...Array.from({ length: 4 }, () => ({ fault })));
+    const result = await route('I was charged twice, duplicate invoice');
+    expect(result).toMatchObject({ team: 'General Support Team', needsReview: true, attempts: 4 });
+    expect(result.classificationFailure?.type).toBe('ModelOutputInvalid');
+    expect(t.fake.requestCount).toBe(4);
+  });
 
   it('a refusal is not retried and goes to review', async () => {
     t.fake.enqueue({ fault: 'refusal' });

@@ -17,7 +17,7 @@ const t = useServerAndFakeModel();
 const KEY = `sk-proj-${randomUUID()}`;
 const ann = testApprovers('ann');
 
-it('the API key and the approver\'s private key appear in no history and no worker log line', async () => {
+it("the API key and the approver's private key appear in no history and no worker log line", async () => {
   const provider = new OpenAIProvider({ apiKey: KEY, model: 'gpt-5.4-mini', baseURL: t.fake.baseURL, timeoutMs: 2_000 });
   const { worker, taskQueue } = await startWorker(t.env, createActivities({ provider, outbox: new FileOutbox(tempDir()) }));
   const texts = await worker.runUntil(async () => {

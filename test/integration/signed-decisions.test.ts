@@ -50,7 +50,12 @@ describe('a stranger who reaches the frontend', () => {
     await temporal('workflow', 'signal', '--workflow-id', handle.workflowId, '--name', 'approve', '--input', '{"by":"alice"}');
     const status = await until(handle, (s) => s.decisions.length === 1);
     expect(status.stage).toBe('awaiting_approval');
-    expect(status.decisions[0]).toMatchObject({ via: 'signal', by: 'alice', result: 'refused', why: expect.stringMatching(/^an unsigned approve proves nothing about who sent it/) });
+    expect(status.decisions[0]).toMatchObject({
+      via: 'signal',
+      by: 'alice',
+      result: 'refused',
+      why: expect.stringMatching(/^an unsigned approve proves nothing about who sent it/),
+    });
     const shown = await cli('status', handle.workflowId);
     expect(shown.out).toMatch(/refused\s+approve by alice via signal: an unsigned approve proves nothing/);
     expect(shown.out).toMatch(/waiting for a person to approve/);
@@ -75,7 +80,12 @@ describe('a stranger who reaches the frontend', () => {
       await handle.executeUpdate(approveUpdate, { args: [await decisionPayload(other, approve, alice)] }),
     ];
     const p = (await handle.query(supportCaseStatusQuery)).pendingApproval!;
-    const context = { caseId: handle.workflowId, runId: p.runId, action: p.action, evidence: evidenceDigest({ ...p, recommendation: 'Nothing to do; close it' }) };
+    const context = {
+      caseId: handle.workflowId,
+      runId: p.runId,
+      action: p.action,
+      evidence: evidenceDigest({ ...p, recommendation: 'Nothing to do; close it' }),
+    };
     answers.push(await handle.executeUpdate(approveUpdate, { args: [{ by: 'alice', signature: signDecision(approve, context, alice.key) }] }));
     const late = await decisionPayload(handle, approve, { ...alice, validForMs: 1 });
     await new Promise((r) => setTimeout(r, 20));

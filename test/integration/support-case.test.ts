@@ -19,7 +19,13 @@ const team = testApprovers('alice', 'bob', 'carol');
 const { as } = team;
 
 function caseInput(text: string, scenarioId?: string, extra: Partial<SupportCaseInput> = {}): SupportCaseInput {
-  return { ticket: { text, customer: 'acme' }, ...team.pinned, approvers: ['alice', 'bob'], ...(scenarioId && { scenario: loadScenario(scenarioId) }), ...extra };
+  return {
+    ticket: { text, customer: 'acme' },
+    ...team.pinned,
+    approvers: ['alice', 'bob'],
+    ...(scenarioId && { scenario: loadScenario(scenarioId) }),
+    ...extra,
+  };
 }
 
 /** Starts a case with a fresh worker and outbox; `steer` acts on the running case (signals, updates). */
@@ -58,7 +64,12 @@ describe('supportCase on a real Temporal server', () => {
       await signalDecision(handle, { kind: 'approve', by: 'Alice', comment: 'key is in the vault' }, as('alice'));
     });
     expect(pending?.caseStatus).toBe('AwaitingApproval');
-    expect(pending?.pendingApproval).toMatchObject({ action: 'update_configuration', target: 'PAYMENT_API_KEY', impact: 'high', reasons: ['update_configuration is a high-impact action'] });
+    expect(pending?.pendingApproval).toMatchObject({
+      action: 'update_configuration',
+      target: 'PAYMENT_API_KEY',
+      impact: 'high',
+      reasons: ['update_configuration is a high-impact action'],
+    });
     expect(pending?.transcript.length).toBeGreaterThan(0);
     expect(result).toMatchObject({ path: 'human', decision: 'approved', decidedBy: 'Alice', action: 'update_configuration', reason: 'key is in the vault' });
     expect(result.decisions).toEqual([expect.objectContaining({ decision: 'approve', via: 'signal', by: 'Alice', result: 'accepted' })]);
@@ -143,7 +154,11 @@ describe('supportCase on a real Temporal server', () => {
     const taskQueue = uniqueId('tq');
     const first = await startWorker(env, offlineActivities(outbox), taskQueue);
     const running = first.worker.run();
-    const handle = await env.client.workflow.start(supportCase, { taskQueue, workflowId: uniqueId('case'), args: [caseInput(TECHNICAL, 'payment-after-deploy')] });
+    const handle = await env.client.workflow.start(supportCase, {
+      taskQueue,
+      workflowId: uniqueId('case'),
+      args: [caseInput(TECHNICAL, 'payment-after-deploy')],
+    });
     const before: SupportCaseStatus = await untilCaseWaits(handle);
     first.worker.shutdown();
     await running;

@@ -11,9 +11,7 @@ const payment = loadScenario('payment-after-deploy');
 
 async function runAgent(input: TroubleshootInput, activities = activitiesAgainst(t.fake)): Promise<TroubleshootResult> {
   const { worker, taskQueue } = await startWorker(t.env, activities);
-  return worker.runUntil(
-    t.env.client.workflow.execute(troubleshoot, { taskQueue, workflowId: uniqueId('troubleshoot'), args: [input] }),
-  );
+  return worker.runUntil(t.env.client.workflow.execute(troubleshoot, { taskQueue, workflowId: uniqueId('troubleshoot'), args: [input] }));
 }
 
 const decision = (d: Partial<AgentDecision>) => ({

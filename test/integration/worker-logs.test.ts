@@ -3,7 +3,7 @@ import { routeTicket } from '../../src/workflows';
 import { offlineActivities, startWorker, testEnv, uniqueId, workerLogs } from '../helpers/temporal';
 
 // An operator reads the worker's log: it should say what matters, not what the design intends.
-it("logs no warning that the model worker, which runs activities only by design, registers no workflows", async () => {
+it('logs no warning that the model worker, which runs activities only by design, registers no workflows', async () => {
   const env = await testEnv();
   try {
     // With a rate limit, model calls get a worker of their own, for activities only.

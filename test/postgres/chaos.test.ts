@@ -23,7 +23,17 @@ describeOnPostgresStack('faults on the production topology', () => {
   const chaos = async (fault: ChaosFault, strike: ChaosOptions['strike']) => {
     const connection = await Connection.connect({ address: stack.address });
     try {
-      const summary = await runChaos({ fault, strike, client: new Client({ connection }), address: stack.address, perKind: 5, latencyMs: 100, failRate: 0.1, faultAfterRequests: 15, workDir: tempDir('switchboard-chaos-') });
+      const summary = await runChaos({
+        fault,
+        strike,
+        client: new Client({ connection }),
+        address: stack.address,
+        perKind: 5,
+        latencyMs: 100,
+        failRate: 0.1,
+        faultAfterRequests: 15,
+        workDir: tempDir('switchboard-chaos-'),
+      });
       console.log(JSON.stringify(summary));
       expectNothingLost(summary, 15);
     } finally {
@@ -31,9 +41,17 @@ describeOnPostgresStack('faults on the production topology', () => {
     }
   };
 
-  it('loses nothing and does nothing twice when temporal-server is SIGKILLed mid-run and started again', () => chaos('kill-server', () => stack.restartServer({ kill: true })), 300_000);
+  it(
+    'loses nothing and does nothing twice when temporal-server is SIGKILLed mid-run and started again',
+    () => chaos('kill-server', () => stack.restartServer({ kill: true })),
+    300_000,
+  );
 
-  it('loses nothing and does nothing twice when PostgreSQL is restarted mid-run under the server', () => chaos('restart-postgres', () => stack.postgres.restart()), 300_000);
+  it(
+    'loses nothing and does nothing twice when PostgreSQL is restarted mid-run under the server',
+    () => chaos('restart-postgres', () => stack.postgres.restart()),
+    300_000,
+  );
 
   it('finds every run again after the whole stack stops and starts on the same data', async () => {
     const count = async () => {

@@ -52,7 +52,21 @@ describeOnPostgresStack("docker compose's jobs, run on the tested stack", () => 
     // Right after the job, a workflow carrying every attribute is accepted (no "no mapping defined").
     const attributes = Object.values(SearchAttributes).flatMap((key) => ['--search-attribute', `${key.name}="probe"`]);
     const workflowId = uniqueId('probe');
-    await run(cli, ['workflow', 'start', '--address', postgresStack().address, '--namespace', namespace, '--type', 'probe', '--task-queue', 'nobody', '--workflow-id', workflowId, ...attributes]);
+    await run(cli, [
+      'workflow',
+      'start',
+      '--address',
+      postgresStack().address,
+      '--namespace',
+      namespace,
+      '--type',
+      'probe',
+      '--task-queue',
+      'nobody',
+      '--workflow-id',
+      workflowId,
+      ...attributes,
+    ]);
     await run(cli, ['workflow', 'terminate', '--address', postgresStack().address, '--namespace', namespace, '--workflow-id', workflowId, '--reason', 'probe']);
 
     // Run again on the same namespace: nothing to create, still success.
@@ -95,7 +109,11 @@ describeOnPostgresStack("docker compose's jobs, run on the tested stack", () => 
     const configFile = hostPath(server, server.entrypoint![server.entrypoint!.indexOf('--config-file') + 1]!)!;
     // render-config reads <config dir>/<env>.yaml: the same file --config-file names.
     const render = (env: Record<string, string>) =>
-      runJob({ command: join(BIN, 'temporal-server'), args: ['--config', dirname(configFile), '--env', basename(configFile, '.yaml'), 'render-config'], env: { PATH: process.env.PATH, ...env } });
+      runJob({
+        command: join(BIN, 'temporal-server'),
+        args: ['--config', dirname(configFile), '--env', basename(configFile, '.yaml'), 'render-config'],
+        env: { PATH: process.env.PATH, ...env },
+      });
     const rendered = await render(server.environment as Record<string, string>);
     expect(rendered.code).toBe(0);
     const config = parse(rendered.stdout) as {
@@ -111,7 +129,10 @@ describeOnPostgresStack("docker compose's jobs, run on the tested stack", () => 
     expect(hostPath(server, config.dynamicConfigClient.filepath)).toBe(join(ROOT, 'deploy', 'dynamicconfig.yaml'));
 
     const { POSTGRES_PWD: _dropped, ...withoutPassword } = server.environment as Record<string, string>;
-    expect(await render(withoutPassword)).toMatchObject({ code: 1, output: expect.stringContaining('POSTGRES_PWD is not set: deploy/temporal-server.yaml needs it') });
+    expect(await render(withoutPassword)).toMatchObject({
+      code: 1,
+      output: expect.stringContaining('POSTGRES_PWD is not set: deploy/temporal-server.yaml needs it'),
+    });
   });
 
   it('the dynamic config names only keys the server knows', async () => {
@@ -140,7 +161,10 @@ describeOnPostgresStack("docker compose's jobs, run on the tested stack", () => 
     try {
       let settings: { DefaultNamespace?: string; Codec?: { Endpoint?: string } } | undefined;
       for (let i = 0; i < 100 && !settings; i += 1) {
-        settings = await fetch(`http://127.0.0.1:${port}/api/v1/settings`).then((r) => r.json() as Promise<typeof settings>, () => undefined);
+        settings = await fetch(`http://127.0.0.1:${port}/api/v1/settings`).then(
+          (r) => r.json() as Promise<typeof settings>,
+          () => undefined,
+        );
         if (!settings) await new Promise((r) => setTimeout(r, 100));
       }
       expect(settings).toMatchObject({ DefaultNamespace: 'default', Codec: { Endpoint: 'http://localhost:8888' } });

@@ -29,7 +29,7 @@ describeOnPostgresStack('the client on temporal-server with PostgreSQL', () => {
     return ids;
   };
 
-  it('Pattern A: route prints the team and a link to this stack\'s UI', async () => {
+  it("Pattern A: route prints the team and a link to this stack's UI", async () => {
     const r = await cli('route', 'I was charged twice, duplicate invoice');
     expect(r).toMatchObject({ code: 0 });
     expect(r.out).toMatch(/Routed to Finance Support Team/);

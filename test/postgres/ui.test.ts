@@ -9,7 +9,10 @@ import { describeEncryptedRunInUi, describeHybridCaseInUi } from '../helpers/ui-
 // temporal-server on PostgreSQL, with SQL visibility behind the CaseStatus filter.
 const onStackInChromium = (name: string, fn: () => void) => describeOnPostgresStack('ui-server on the PostgreSQL stack', () => describeWithChromium(name, fn));
 
-describeHybridCaseInUi(onStackInChromium, 'the Temporal UI shows a finished hybrid case', 'postgres', async () => ({ ...postgresStack(), stop: async () => {} }));
+describeHybridCaseInUi(onStackInChromium, 'the Temporal UI shows a finished hybrid case', 'postgres', async () => ({
+  ...postgresStack(),
+  stop: async () => {},
+}));
 
 // A UI of its own with the codec server as its codec endpoint, as compose's temporal-ui gets with TEMPORAL_CODEC_ENDPOINT.
 describeEncryptedRunInUi(onStackInChromium, 'the Temporal UI reads an encrypted run through the codec server', 'postgres', async (codecEndpoint, port) => {

@@ -52,7 +52,13 @@ describeOnPostgresStack('replacing the worker while cases wait for approval', ()
       client.workflow.start(supportCase, {
         taskQueue,
         workflowId: `${taskQueue}-case-${i}`,
-        args: [{ ticket: { text: `Checkout API fails with error 500 since the deployment (#${i})` }, scenario: loadScenario('payment-after-deploy'), ...alice.pinned }],
+        args: [
+          {
+            ticket: { text: `Checkout API fails with error 500 since the deployment (#${i})` },
+            scenario: loadScenario('payment-after-deploy'),
+            ...alice.pinned,
+          },
+        ],
       });
 
     // Version 1 runs; 20 cases reach the person.
@@ -69,7 +75,9 @@ describeOnPostgresStack('replacing the worker while cases wait for approval', ()
     expect((await untilCaseWaits(after)).stage).toBe('awaiting_approval');
 
     // Every case is approved through the update; version 2 replays the old histories to take it.
-    const records = await Promise.all([...waiting, after].map((h) => updateDecision(h, { kind: 'approve', by: 'alice', comment: 'after the deploy' }, alice.as('alice'))));
+    const records = await Promise.all(
+      [...waiting, after].map((h) => updateDecision(h, { kind: 'approve', by: 'alice', comment: 'after the deploy' }, alice.as('alice'))),
+    );
     expect(records.map((r) => r.result)).toEqual(Array(CASES + 1).fill('accepted'));
     const results = await Promise.all([...waiting, after].map((h) => h.result()));
     // Cases begun on version 1 keep the action it read from the recommendation's prose; version 2 takes the one the agent named.
@@ -81,7 +89,11 @@ describeOnPostgresStack('replacing the worker while cases wait for approval', ()
     const actions = await outbox.list('actions');
     expect(actions.map((a) => a.caseId).sort()).toEqual([...waiting, after].map((h) => h.workflowId).sort());
     const notifications = await outbox.list('notifications');
-    const heard = (purpose: string) => notifications.filter((n) => n.purpose === purpose).map((n) => n.caseId).sort();
+    const heard = (purpose: string) =>
+      notifications
+        .filter((n) => n.purpose === purpose)
+        .map((n) => n.caseId)
+        .sort();
     expect(heard('closed')).toEqual([...waiting, after].map((h) => h.workflowId).sort());
     expect(heard('waiting')).toEqual([after.workflowId]);
     expect(logs.join('\n')).not.toMatch(/[Nn]ondeterminism|TMPRL1100/);

@@ -19,7 +19,8 @@ it('the code with its patch checks answering false replays the histories recorde
 
 it('the same change shipped without patched() would break every case that waited for a person when the worker was replaced', async () => {
   const workflowBundle = await bundleWithPatches('without');
-  for (const name of RECORDED_BEFORE_THE_PATCH) await expect(Worker.runReplayHistory({ workflowBundle }, history(name), name)).rejects.toThrow(DeterminismViolationError);
+  for (const name of RECORDED_BEFORE_THE_PATCH)
+    await expect(Worker.runReplayHistory({ workflowBundle }, history(name), name)).rejects.toThrow(DeterminismViolationError);
 }, 120_000);
 
 // Recorded after Changes.customerHearsOfTheWait and before Changes.signedDecisions: its approval is

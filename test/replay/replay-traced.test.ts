@@ -15,7 +15,10 @@ it('replays every stored history deterministically with tracing on, exporting no
   const workflowBundle = await bundleWorkflows({ workflowInterceptorModules: TRACING_WORKFLOW_MODULES });
   const exported: unknown[] = [];
   const sinks = { exporter: { export: { fn: (_info: unknown, spans: unknown[]) => void exported.push(...spans) } } };
-  const histories = files.map((file) => ({ workflowId: file.replace(/\.json$/, ''), history: historyFromJSON(JSON.parse(readFileSync(join(DIR, file), 'utf8'))) }));
+  const histories = files.map((file) => ({
+    workflowId: file.replace(/\.json$/, ''),
+    history: historyFromJSON(JSON.parse(readFileSync(join(DIR, file), 'utf8'))),
+  }));
   const results = [];
   for await (const result of Worker.runReplayHistories({ workflowBundle, sinks }, histories)) results.push(result);
   expect(results.map((r) => [r.workflowId, r.error?.message])).toEqual(histories.map((h) => [h.workflowId, undefined]));

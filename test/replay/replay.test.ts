@@ -13,7 +13,9 @@ const files = readdirSync(DIR).filter((f) => f.endsWith('.json'));
 it('has histories of every workflow type to replay', () => {
   const types = new Set(
     files.map((f) => {
-      const history = JSON.parse(readFileSync(join(DIR, f), 'utf8')) as { events: Array<{ workflowExecutionStartedEventAttributes?: { workflowType: { name: string } } }> };
+      const history = JSON.parse(readFileSync(join(DIR, f), 'utf8')) as {
+        events: Array<{ workflowExecutionStartedEventAttributes?: { workflowType: { name: string } } }>;
+      };
       return history.events[0]?.workflowExecutionStartedEventAttributes?.workflowType.name;
     }),
   );

@@ -12,9 +12,17 @@ describe('bench ratios', () => {
   });
 
   it('growth: per-item cost at the largest size over the smallest, whatever the order given', () => {
-    const linear = [{ size: 100, value: 10 }, { size: 1000, value: 101 }, { size: 5000, value: 520 }];
+    const linear = [
+      { size: 100, value: 10 },
+      { size: 1000, value: 101 },
+      { size: 5000, value: 520 },
+    ];
     expect(growthFactor(linear)).toBeCloseTo(1.04);
-    const quadratic = [{ size: 5, value: 25 }, { size: 50, value: 2500 }, { size: 20, value: 400 }];
+    const quadratic = [
+      { size: 5, value: 25 },
+      { size: 50, value: 2500 },
+      { size: 20, value: 400 },
+    ];
     expect(growthFactor(quadratic)).toBeCloseTo(10);
   });
 });

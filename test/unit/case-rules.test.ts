@@ -12,9 +12,13 @@ describe('a proposed action, checked by code', () => {
   });
   it('names what is wrong: no action, an unknown one, no target, a target no tool observed', () => {
     expect(proposedActionProblem(null, observed)).toBe('the agent finished without naming an action');
-    expect(proposedActionProblem({ name: 'drop_database', target: 'PAYMENT_API_KEY' }, observed)).toMatch(/^"drop_database" is no known action \(known: rotate_credentials, /);
+    expect(proposedActionProblem({ name: 'drop_database', target: 'PAYMENT_API_KEY' }, observed)).toMatch(
+      /^"drop_database" is no known action \(known: rotate_credentials, /,
+    );
     expect(proposedActionProblem({ name: 'restart_service', target: '  ' }, observed)).toBe('restart_service names no target');
-    expect(proposedActionProblem({ name: 'restart_service', target: 'billing-db' }, observed)).toBe('restart_service targets "billing-db", which no tool observed');
+    expect(proposedActionProblem({ name: 'restart_service', target: 'billing-db' }, observed)).toBe(
+      'restart_service targets "billing-db", which no tool observed',
+    );
     expect(proposedActionProblem({ name: 'restart_service', target: 'x'.repeat(201) }, ['x'.repeat(300)])).toMatch(/longer than 200/);
   });
 });
@@ -41,11 +45,14 @@ describe('approvalReasons', () => {
     expect(approvalReasons({ outcome: 'escalated', escalationReason: 'confidence 0.5 is under 0.7' }, 'notify_customer')).toEqual([
       'the agent did not resolve the case (confidence 0.5 is under 0.7)',
     ]);
-    expect(approvalReasons({ outcome: 'max_steps' }, 'restart_service')).toEqual(['the agent did not resolve the case (max_steps)', 'restart_service is a high-impact action']);
+    expect(approvalReasons({ outcome: 'max_steps' }, 'restart_service')).toEqual([
+      'the agent did not resolve the case (max_steps)',
+      'restart_service is a high-impact action',
+    ]);
   });
 });
 
-describe('a person\'s decision', () => {
+describe("a person's decision", () => {
   it('reads a well-formed decision, trimmed, and names what makes a request no decision at all', () => {
     expect(readDecision('approve', { by: ' alice ', comment: ' ok ' })).toEqual({ decision: { kind: 'approve', by: 'alice', comment: 'ok' } });
     expect(readDecision('escalate', { by: 'c', reason: 'r', team: '' })).toEqual({ decision: { kind: 'escalate', by: 'c', reason: 'r' } });

@@ -10,7 +10,10 @@ describe('settings', () => {
 
   it('talks the Responses API by default, Chat Completions in either structured-output form when asked', () => {
     expect(loadSettings({})).toMatchObject({ OPENAI_API: 'responses', OPENAI_STRUCTURED_OUTPUT: 'json_schema' });
-    expect(loadSettings({ OPENAI_API: 'chat', OPENAI_STRUCTURED_OUTPUT: 'json_object_schema' })).toMatchObject({ OPENAI_API: 'chat', OPENAI_STRUCTURED_OUTPUT: 'json_object_schema' });
+    expect(loadSettings({ OPENAI_API: 'chat', OPENAI_STRUCTURED_OUTPUT: 'json_object_schema' })).toMatchObject({
+      OPENAI_API: 'chat',
+      OPENAI_STRUCTURED_OUTPUT: 'json_object_schema',
+    });
   });
 
   it('sets no answer token limit unless OPENAI_MAX_OUTPUT_TOKENS is given', () => {

@@ -10,7 +10,14 @@ const investigated = (n: number, tool: string, observation: string): AgentStep =
   decision: { thought: '', action: 'investigate', tool, message: '', confidence: 0.5, proposedAction: null },
   observation,
 });
-const input = (over: Partial<DecisionInput>): DecisionInput => ({ goal: 'something is wrong', allowedTools: toolsFor(), transcript: [], stepsLeft: 5, minConfidence: DEFAULT_AGENT_LIMITS.minConfidence, ...over });
+const input = (over: Partial<DecisionInput>): DecisionInput => ({
+  goal: 'something is wrong',
+  allowedTools: toolsFor(),
+  transcript: [],
+  stepsLeft: 5,
+  minConfidence: DEFAULT_AGENT_LIMITS.minConfidence,
+  ...over,
+});
 
 describe('the offline agent on built-in scenarios', () => {
   it('names PAYMENT_API_KEY for the payment scenario, via recent_changes and config_check', () => {
@@ -107,7 +114,11 @@ describe('decideOffline', () => {
 
   it('recovers from a rejected decision with a different, allowed tool', () => {
     const transcript: AgentStep[] = [
-      { step: 1, decision: { thought: '', action: 'investigate', tool: 'logs', message: '', confidence: 0.5, proposedAction: null }, rejection: 'tool "logs" is not allowed; allowed tools: metrics, status_page' },
+      {
+        step: 1,
+        decision: { thought: '', action: 'investigate', tool: 'logs', message: '', confidence: 0.5, proposedAction: null },
+        rejection: 'tool "logs" is not allowed; allowed tools: metrics, status_page',
+      },
     ];
     const d = decideOffline(input({ goal: 'errors everywhere', allowedTools: toolsFor(['metrics', 'status_page']), transcript }));
     expect(d.action).toBe('investigate');

@@ -15,7 +15,11 @@ describe('a model beside the offline run', () => {
   it('puts each headline figure of the two runs in two columns, headed by provider and model', () => {
     const rows = besideRows(other, offline);
     expect(rows[0]).toEqual(['measure', 'openai (smollm2-135m-instruct)', 'offline (offline-rules)']);
-    expect(rows.find((r) => r[0] === 'A · category accuracy')).toEqual(['A · category accuracy', '25.0 %', `${(offline.workflow.accuracy * 100).toFixed(1)} %`]);
+    expect(rows.find((r) => r[0] === 'A · category accuracy')).toEqual([
+      'A · category accuracy',
+      '25.0 %',
+      `${(offline.workflow.accuracy * 100).toFixed(1)} %`,
+    ]);
     expect(rows.every((r) => r.length === 3)).toBe(true);
   });
 

@@ -146,7 +146,10 @@ describe('ticket figures', () => {
 
   it('counts a confusion matrix with gold categories as rows', () => {
     const labels = ['a', 'b'];
-    expect(confusionMatrix(['a', 'a', 'b', 'b', 'b'], ['a', 'b', 'b', 'b', 'a'], labels)).toEqual([[1, 1], [1, 2]]);
+    expect(confusionMatrix(['a', 'a', 'b', 'b', 'b'], ['a', 'b', 'b', 'b', 'a'], labels)).toEqual([
+      [1, 1],
+      [1, 2],
+    ]);
     expect(() => confusionMatrix(['a'], ['z'], labels)).toThrow(/label outside a, b/);
   });
 
@@ -166,7 +169,13 @@ describe('ticket figures', () => {
     expect(expectedCalibrationError(outcomes)).toBeCloseTo(0.35, 10);
     expect(scoreTickets(outcomes, 0.6).byConfidence.expectedCalibrationError).toBeCloseTo(0.35, 10);
     // Right half the time at 0.5, and always at 1.0: perfectly calibrated.
-    expect(expectedCalibrationError([outcome('a', 'en', 'billing', 'billing', 0.5), outcome('b', 'en', 'billing', 'other', 0.5), outcome('c', 'en', 'other', 'other', 1)])).toBeCloseTo(0, 10);
+    expect(
+      expectedCalibrationError([
+        outcome('a', 'en', 'billing', 'billing', 0.5),
+        outcome('b', 'en', 'billing', 'other', 0.5),
+        outcome('c', 'en', 'other', 'other', 1),
+      ]),
+    ).toBeCloseTo(0, 10);
     expect(expectedCalibrationError([])).toBe(0);
   });
 });

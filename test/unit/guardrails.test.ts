@@ -47,14 +47,26 @@ describe('trailingRejections', () => {
 });
 
 describe('transcriptForModel', () => {
-  const ran = (step: number, tool: string): AgentStep => ({ step, decision: { thought: '', action: 'investigate', tool, message: '', confidence: 0.5, proposedAction: null }, observation: `${tool} says` });
-  const rejected = (step: number): AgentStep => ({ step, decision: { thought: '', action: 'investigate', tool: 'logs', message: '', confidence: 0.5, proposedAction: null }, rejection: 'already ran' });
+  const ran = (step: number, tool: string): AgentStep => ({
+    step,
+    decision: { thought: '', action: 'investigate', tool, message: '', confidence: 0.5, proposedAction: null },
+    observation: `${tool} says`,
+  });
+  const rejected = (step: number): AgentStep => ({
+    step,
+    decision: { thought: '', action: 'investigate', tool: 'logs', message: '', confidence: 0.5, proposedAction: null },
+    rejection: 'already ran',
+  });
 
   it('keeps every step that ran a tool (older ones as the tool and what it saw) and the latest in full, and drops old rejections', () => {
     const steps = [ran(1, 'logs'), rejected(2), rejected(3), ran(4, 'metrics'), rejected(5), rejected(6), rejected(7)];
     const shown = transcriptForModel(steps, 2);
     expect(shown.map((s) => s.step)).toEqual([1, 4, 6, 7]);
-    expect(shown[0]).toEqual({ step: 1, decision: { thought: '', action: 'investigate', tool: 'logs', message: '', confidence: 0.5, proposedAction: null }, observation: 'logs says' });
+    expect(shown[0]).toEqual({
+      step: 1,
+      decision: { thought: '', action: 'investigate', tool: 'logs', message: '', confidence: 0.5, proposedAction: null },
+      observation: 'logs says',
+    });
     expect(shown.slice(2)).toEqual(steps.slice(5));
     expect(transcriptForModel(steps.slice(0, 3), 5)).toEqual(steps.slice(0, 3));
   });

@@ -33,11 +33,15 @@ describe('the local stack a launcher advertises', () => {
 
 describe('where npm run demo says the runs are', () => {
   it('in .data/temporal.sqlite only when it started that dev server itself', () => {
-    expect(whereTheRunsAre('localhost:7233', 'default', 'http://localhost:8233', undefined)).toBe('The runs are saved in .data/temporal.sqlite. Browse them: npm start, then http://localhost:8233');
+    expect(whereTheRunsAre('localhost:7233', 'default', 'http://localhost:8233', undefined)).toBe(
+      'The runs are saved in .data/temporal.sqlite. Browse them: npm start, then http://localhost:8233',
+    );
   });
 
   it("on an existing server: where its launcher keeps them and the UI that serves it, else that server's own store", () => {
-    expect(whereTheRunsAre('localhost:7233', 'default', undefined, POSTGRES)).toBe('The runs are on the server at localhost:7233, kept in PostgreSQL in .data/postgres. Browse them: http://localhost:8080');
+    expect(whereTheRunsAre('localhost:7233', 'default', undefined, POSTGRES)).toBe(
+      'The runs are on the server at localhost:7233, kept in PostgreSQL in .data/postgres. Browse them: http://localhost:8080',
+    );
     const elsewhere = whereTheRunsAre('temporal.example.com:7233', 'prod', undefined, undefined);
     expect(elsewhere).toMatch(/^The runs are on the Temporal server at temporal\.example\.com:7233 \(namespace prod\), kept where that server keeps them/);
     expect(elsewhere).not.toContain('sqlite');

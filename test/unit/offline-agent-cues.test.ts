@@ -16,7 +16,7 @@ describe('statedCauses', () => {
     ['x509: certificate has expired or is not yet valid', 'certificate not trusted'],
     ['The signing certificate expired at 10:02.', 'expired or revoked'],
     ['The API key was revoked yesterday.', 'expired or revoked'],
-    ["open /var/lib/app/state: EACCES", 'file permission'],
+    ['open /var/lib/app/state: EACCES', 'file permission'],
     ['STRIPE_SECRET is not configured in prod', 'missing setting'],
     ["cached keys do not include kid 'k-2026-11'", 'not in the list'],
     ['the key set no longer includes k-2', 'not in the list'],

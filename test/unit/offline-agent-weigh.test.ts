@@ -7,7 +7,10 @@ const goal = 'orders-api answers 401 to every mobile call since 14:05 today';
 
 describe('weighCauses', () => {
   it('prefers the cause that fits the timing over an older change, whichever was seen first', () => {
-    for (const observed of [[oldDeploy, rotatedKey], [rotatedKey, oldDeploy]]) {
+    for (const observed of [
+      [oldDeploy, rotatedKey],
+      [rotatedKey, oldDeploy],
+    ]) {
       const [best, other] = weighCauses(goal, observed);
       expect(best).toMatchObject({ tool: 'config_check', timing: 'fits', sound: true });
       expect(other).toMatchObject({ tool: 'recent_changes', timing: 'long-before', sound: false });
@@ -15,7 +18,9 @@ describe('weighCauses', () => {
   });
 
   it('does not conclude on a change that nothing ties to the symptom', () => {
-    const [flag] = weighCauses('iOS push notifications stopped arriving', [{ tool: 'recent_changes', observation: 'The unused beta-banner feature flag was removed.' }]);
+    const [flag] = weighCauses('iOS push notifications stopped arriving', [
+      { tool: 'recent_changes', observation: 'The unused beta-banner feature flag was removed.' },
+    ]);
     expect(flag).toMatchObject({ relevant: false, sound: false });
   });
 

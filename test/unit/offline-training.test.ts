@@ -62,7 +62,11 @@ describe('the committed model', () => {
 
 describe('calibrated probabilities', () => {
   it('softmax of log2-odds sums to 1, keeps the order, and flattens as the temperature rises', () => {
-    const odds: Array<[string, number]> = [['a', 8], ['b', 4], ['c', -2]];
+    const odds: Array<[string, number]> = [
+      ['a', 8],
+      ['b', 4],
+      ['c', -2],
+    ];
     const cold = softmax(odds, 1);
     expect(cold.map((x) => x.label)).toEqual(['a', 'b', 'c']);
     expect(cold.reduce((s, x) => s + x.p, 0)).toBeCloseTo(1);
@@ -72,7 +76,10 @@ describe('calibrated probabilities', () => {
   });
 
   it('a per-label bias can change the winner, and the result stays ordered', () => {
-    const odds: Array<[string, number]> = [['low', 2], ['medium', 1.5]];
+    const odds: Array<[string, number]> = [
+      ['low', 2],
+      ['medium', 1.5],
+    ];
     expect(softmax(odds, 1).map((x) => x.label)).toEqual(['low', 'medium']);
     const biased = softmax(odds, 1, { medium: 1 });
     expect(biased.map((x) => x.label)).toEqual(['medium', 'low']);

@@ -72,7 +72,11 @@ describe('loadScenario', () => {
   });
 
   const cases: Array<[string, () => unknown, RegExp]> = [
-    ['an unknown id, listing the known ones', () => loadScenario('nope'), /^unknown scenario "nope": built-in ones are .*access-denied-sso, .*payment-after-deploy/],
+    [
+      'an unknown id, listing the known ones',
+      () => loadScenario('nope'),
+      /^unknown scenario "nope": built-in ones are .*access-denied-sso, .*payment-after-deploy/,
+    ],
     ['a missing file', () => loadScenario('./missing.json'), /^scenario file \.\/missing\.json does not exist$/],
     ['a file that is not JSON', () => loadScenario(write('{ nope')), /scenario\.json is not valid JSON: .+/],
     ['an unknown tool', () => loadScenario(write(JSON.stringify({ ...valid(), observations: { logz: 'x' } }))), /observations\.logz: unknown tool "logz"/],

@@ -14,7 +14,11 @@ const alice = (() => {
 })();
 const mallory = readSigningKey(generateKeyFiles(dir, 'mallory').privateFile);
 const pinned: PinnedKey[] = [{ publicKey: alice.publicKey, signsFor: ['alice'] }];
-const evidence = { action: 'update_configuration', recommendation: 'Set PAYMENT_API_KEY in production', reasons: ['update_configuration is a high-impact action'] };
+const evidence = {
+  action: 'update_configuration',
+  recommendation: 'Set PAYMENT_API_KEY in production',
+  reasons: ['update_configuration is a high-impact action'],
+};
 const context: DecisionContext = { caseId: 'case-1', runId: 'run-1', action: evidence.action, evidence: evidenceDigest(evidence) };
 const approve: PersonDecision = { kind: 'approve', by: 'alice', comment: 'ok' };
 const now = Date.now();
@@ -30,8 +34,16 @@ describe('a signed decision', () => {
   it.each<[string, (s: ReturnType<typeof signDecision>) => [PersonDecision, ReturnType<typeof signDecision>, DecisionContext, number], RegExp]>([
     ['another case', (s) => [approve, s, { ...context, caseId: 'case-2' }, now], /is for case case-1, not this one/],
     ['another run of the case', (s) => [approve, s, { ...context, runId: 'run-2' }, now], /for another run of this case \(run-1\)/],
-    ['another action', (s) => [approve, s, { ...context, action: 'restart_service' }, now], /approves update_configuration, but the case proposes restart_service/],
-    ['other evidence', (s) => [approve, s, { ...context, evidence: evidenceDigest({ ...evidence, recommendation: 'Restart it' }) }, now], /over other evidence/],
+    [
+      'another action',
+      (s) => [approve, s, { ...context, action: 'restart_service' }, now],
+      /approves update_configuration, but the case proposes restart_service/,
+    ],
+    [
+      'other evidence',
+      (s) => [approve, s, { ...context, evidence: evidenceDigest({ ...evidence, recommendation: 'Restart it' }) }, now],
+      /over other evidence/,
+    ],
     ['an altered comment', (s) => [{ ...approve, comment: 'ok, and wire the money' }, s, context, now], /does not match the decision/],
     ['an altered sender', (s) => [{ ...approve, kind: 'reject', reason: 'no' } as PersonDecision, s, context, now], /does not match the decision/],
     ['a claimed case rewritten to match', (s) => [approve, { ...s, caseId: 'case-2' }, { ...context, caseId: 'case-2' }, now], /does not match the decision/],
@@ -67,8 +79,12 @@ describe('a signed decision', () => {
   it('reads a signature from a message, keeping only its own fields, and names a malformed one', () => {
     const signature = signDecision(approve, context, alice.key);
     expect(readDecision('approve', { by: 'alice', comment: 'ok', signature: { ...signature, extra: 'x' } })).toEqual({ decision: { ...approve, signature } });
-    expect(readDecision('approve', { by: 'alice', signature: 'yes' })).toEqual({ problem: '"signature" must be an object (npm run client -- approve makes one)' });
-    expect(readDecision('approve', { by: 'alice', signature: { ...signature, value: 'zz' } })).toEqual({ problem: '"signature.value" must be 128 hex digits (an Ed25519 signature)' });
+    expect(readDecision('approve', { by: 'alice', signature: 'yes' })).toEqual({
+      problem: '"signature" must be an object (npm run client -- approve makes one)',
+    });
+    expect(readDecision('approve', { by: 'alice', signature: { ...signature, value: 'zz' } })).toEqual({
+      problem: '"signature.value" must be 128 hex digits (an Ed25519 signature)',
+    });
     expect(readDecision('approve', { by: 'alice', signature: { ...signature, runId: 7 } })).toEqual({ problem: '"signature.runId" must be text' });
   });
 });

@@ -13,7 +13,9 @@ describe('tracing settings', () => {
   it('is on only with an OTLP endpoint, and the standard variables can turn it off', () => {
     expect(tracesUrl({})).toBeUndefined();
     expect(tracesUrl({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://jaeger:4318/' })).toBe('http://jaeger:4318/v1/traces');
-    expect(tracesUrl({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://a:4318', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://b:4318/custom' })).toBe('http://b:4318/custom');
+    expect(tracesUrl({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://a:4318', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://b:4318/custom' })).toBe(
+      'http://b:4318/custom',
+    );
     expect(tracesUrl({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://a:4318', OTEL_SDK_DISABLED: 'true' })).toBeUndefined();
     expect(tracesUrl({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://a:4318', OTEL_TRACES_EXPORTER: 'none' })).toBeUndefined();
   });
@@ -31,12 +33,20 @@ describe('tracing settings', () => {
         const loaded = Object.keys(require.cache).filter((m) => m.includes('opentelemetry'));
         console.log(JSON.stringify({ tracing: t === undefined ? 'off' : 'on', loaded }));
       });`;
-    const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, OTEL_EXPORTER_OTLP_ENDPOINT: '' } });
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, OTEL_EXPORTER_OTLP_ENDPOINT: '' },
+    });
     expect(JSON.parse(out.trim().split('\n').at(-1)!)).toEqual({ tracing: 'off', loaded: [] });
   }, 60_000);
 
   it('lets a command succeed when its spans cannot be delivered, and says so on stderr', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', '--help'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9' } });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', '--help'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9' },
+    });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Usage: switchboard');
     expect(run.stderr).toContain('spans not delivered');
@@ -50,13 +60,21 @@ describe('tracing settings', () => {
 describe('model call observers', () => {
   it('nest in the order given and pass the answer through unchanged', async () => {
     const seen: string[] = [];
-    const tag = (name: string): ModelCallObserver => async (labels, call) => {
-      seen.push(`${name} in ${labels.task}`);
-      const response = await call();
-      seen.push(`${name} out`);
-      return response;
+    const tag =
+      (name: string): ModelCallObserver =>
+      async (labels, call) => {
+        seen.push(`${name} in ${labels.task}`);
+        const response = await call();
+        seen.push(`${name} out`);
+        return response;
+      };
+    const answer: ModelResponse<string> = {
+      output: 'x',
+      model: 'm',
+      usage: { inputTokens: 1, outputTokens: 2, totalTokens: 3, calls: 1 },
+      latencyMs: 5,
+      requestId: null,
     };
-    const answer: ModelResponse<string> = { output: 'x', model: 'm', usage: { inputTokens: 1, outputTokens: 2, totalTokens: 3, calls: 1 }, latencyMs: 5, requestId: null };
     const result = await observeWith(tag('outer'), tag('inner'))({ task: 't', model: 'm', attempt: 1 }, async () => answer);
     expect(result).toBe(answer);
     expect(seen).toEqual(['outer in t', 'inner in t', 'inner out', 'outer out']);

@@ -64,7 +64,9 @@ describe('ticketSubject', () => {
 
 describe('ticketDetails', () => {
   it('quotes the ticket under who sent it, cut short', () => {
-    expect(ticketDetails({ text: 'line one\nline two', customer: 'Acme', channel: 'email' })).toBe('**Customer:** Acme · **Channel:** email\n\n> line one\n> line two');
+    expect(ticketDetails({ text: 'line one\nline two', customer: 'Acme', channel: 'email' })).toBe(
+      '**Customer:** Acme · **Channel:** email\n\n> line one\n> line two',
+    );
     expect(ticketDetails({ text: 'x'.repeat(10) }, 5)).toBe('> xxxx…');
   });
 });

@@ -17,7 +17,8 @@ export class BenchModelProvider implements ModelProvider {
   readonly model = 'bench-model';
 
   async run<I, O>(task: ModelTask<I, O>, input: I): Promise<ModelResponse<O>> {
-    const output = task.name === classifyTicketTask.name ? CLASSIFICATION : task.name === decideNextStepTask.name ? decide(input as DecisionInput) : task.offline(input);
+    const output =
+      task.name === classifyTicketTask.name ? CLASSIFICATION : task.name === decideNextStepTask.name ? decide(input as DecisionInput) : task.offline(input);
     return { output: output as O, model: this.model, usage: NO_USAGE, latencyMs: 0, requestId: null };
   }
 }

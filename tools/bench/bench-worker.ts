@@ -18,7 +18,9 @@ export async function startBenchWorker(env: Record<string, string>, log: (line: 
   let ready: () => void = () => {};
   const up = new Promise<void>((resolve) => (ready = resolve));
   const child = workerProcess({ LOG_LEVEL: 'ERROR', ...env }, (line) => (line.endsWith('ready') ? ready() : log(line)), FLOOR_WORKER, nodeArgs);
-  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`the bench worker exited (code ${code}) before it was ready`))));
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`the bench worker exited (code ${code}) before it was ready`))),
+  );
   await Promise.race([up, exited]);
   return {
     process: child,

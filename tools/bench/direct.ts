@@ -20,7 +20,15 @@ export function directRoute(activities: Activities): (ticket: { ticketId: string
     const team = teamFor(output.category);
     const review = needsReview(output.confidence, LIMITS.reviewThreshold.default);
     await inContext(env, () =>
-      activities.deliverToTeam({ key: `direct-${ticketId}`, team, ticketId, category: output.category, priority: output.priority, needsReview: review, summary: output.reason }),
+      activities.deliverToTeam({
+        key: `direct-${ticketId}`,
+        team,
+        ticketId,
+        category: output.category,
+        priority: output.priority,
+        needsReview: review,
+        summary: output.reason,
+      }),
     );
     return team;
   };
@@ -33,7 +41,9 @@ export function directAgent(activities: Activities): (scenario: Scenario, steps:
     const env = new MockActivityEnvironment();
     const transcript: AgentStep[] = [];
     for (let step = 1; step <= steps; step += 1) {
-      const { output } = await inContext(env, () => activities.decideNextStep({ goal: scenario.goal, allowedTools, transcript, stepsLeft: steps - step + 1, minConfidence: LIMITS.minConfidence.default }));
+      const { output } = await inContext(env, () =>
+        activities.decideNextStep({ goal: scenario.goal, allowedTools, transcript, stepsLeft: steps - step + 1, minConfidence: LIMITS.minConfidence.default }),
+      );
       const tool = output!.tool as ToolName;
       const observation = await inContext(env, () => activities.runTool({ tool, scenario }));
       transcript.push({ step, decision: output, observation });

@@ -82,7 +82,13 @@ async function main(): Promise<void> {
   const log = (line: string) => console.error(`bench: ${line}`);
   const name = o.quick ? 'bench-quick' : 'bench';
   const started = new Date();
-  const report = new BenchReport(join(o.out, `${name}.json`), { ranAt: started.toISOString(), machine: machineInfo(), quick: Boolean(o.quick), sizes, modelLatencyMs: o.latency });
+  const report = new BenchReport(join(o.out, `${name}.json`), {
+    ranAt: started.toISOString(),
+    machine: machineInfo(),
+    quick: Boolean(o.quick),
+    sizes,
+    modelLatencyMs: o.latency,
+  });
 
   const work = mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
   const servers: LocalServer[] = [];
@@ -115,12 +121,25 @@ async function main(): Promise<void> {
 
     log('engine: routeTicket against the no-op floor');
     const engineWorker = await benchWorker(memory, 'bench-engine');
-    const engine = await measureEngine({ client: memory.client, taskQueue: 'bench-engine', pids: { server: memory.server.process.pid!, worker: engineWorker.pid }, workflows: sizes.engine.workflows, concurrency: 50, rounds: sizes.engine.rounds, log });
+    const engine = await measureEngine({
+      client: memory.client,
+      taskQueue: 'bench-engine',
+      pids: { server: memory.server.process.pid!, worker: engineWorker.pid },
+      workflows: sizes.engine.workflows,
+      concurrency: 50,
+      rounds: sizes.engine.rounds,
+      log,
+    });
     report.section('engine', engine, { cpuVsFloor: engine.cpuVsFloor, throughputVsFloor: engine.throughputVsFloor });
 
     log('embedded: the dev server with its SQLite file (as npm start runs it) against the in-memory one, each fresh');
     for (const w of workers.splice(0)) await w.stop();
-    const target = async (name: string, s: LocalServer, taskQueue: string) => ({ name, client: s.client, taskQueue, pids: { server: s.server.process.pid!, worker: (await benchWorker(s, taskQueue)).pid } });
+    const target = async (name: string, s: LocalServer, taskQueue: string) => ({
+      name,
+      client: s.client,
+      taskQueue,
+      pids: { server: s.server.process.pid!, worker: (await benchWorker(s, taskQueue)).pid },
+    });
     const targets = [await target('memory', await server({ inMemory: true }), 'bench-memory'), await target('sqlite', await server({}), 'bench-sqlite')];
     if (sizes.embedded.withoutPragmas) targets.push(await target('sqlite without pragmas', await server({ sqlitePragmas: [] }), 'bench-plain'));
     const embedded = await measureEmbedded({ targets, workflows: sizes.embedded.workflows, concurrency: 50, rounds: sizes.embedded.rounds, log });
@@ -133,14 +152,30 @@ async function main(): Promise<void> {
     const openai = { MODEL_PROVIDER: 'openai', OPENAI_API_KEY: 'sk-bench', OPENAI_BASE_URL: fake.baseURL };
     await benchWorker(memory, 'bench-overhead', openai);
     const outbox = new FileOutbox(join(work, 'direct'));
-    const modelActivities = createActivities({ provider: new OpenAIProvider({ apiKey: 'sk-bench', model: 'gpt-5.4-mini', baseURL: fake.baseURL, timeoutMs: 30_000 }), outbox });
-    const overhead = await measureOverhead({ client: memory.client, taskQueue: 'bench-overhead', activities: modelActivities, samples: sizes.overheadSamples, latencyMs: o.latency, log });
+    const modelActivities = createActivities({
+      provider: new OpenAIProvider({ apiKey: 'sk-bench', model: 'gpt-5.4-mini', baseURL: fake.baseURL, timeoutMs: 30_000 }),
+      outbox,
+    });
+    const overhead = await measureOverhead({
+      client: memory.client,
+      taskQueue: 'bench-overhead',
+      activities: modelActivities,
+      samples: sizes.overheadSamples,
+      latencyMs: o.latency,
+      log,
+    });
     report.section('overhead', overhead, { overheadP50VsDirect: overhead.ratio });
     for (const w of workers.splice(0)) await w.stop();
 
     log('agent: steps at a 0 ms model, and long runs (limits raised for the bench)');
     const agentActivities = createActivities({ provider: new BenchModelProvider(), outbox });
-    const agentWorker = await createWorker({ settings: loadSettings({}), connection: memory.nativeConnection, taskQueue: 'bench-agent', activities: agentActivities, workflowBundle: await raisedLimitsBundle() });
+    const agentWorker = await createWorker({
+      settings: loadSettings({}),
+      connection: memory.nativeConnection,
+      taskQueue: 'bench-agent',
+      activities: agentActivities,
+      workflowBundle: await raisedLimitsBundle(),
+    });
     const runner = { client: memory.client, taskQueue: 'bench-agent', activities: agentActivities, log };
     await agentWorker.runUntil(async () => {
       const step = await measureAgentStep({ ...runner, samples: sizes.agentSamples });
@@ -152,8 +187,19 @@ async function main(): Promise<void> {
     log(`parked: ${sizes.parked.cases} cases waiting for approval on a worker with default settings`);
     const parkedWorker = workerProcess({ ...workerEnv(memory, 'bench-parked'), LOG_LEVEL: 'ERROR' }, log);
     stops.push(async () => void parkedWorker.kill('SIGKILL'));
-    const parked = await measureParked({ client: memory.client, taskQueue: 'bench-parked', workerPid: parkedWorker.pid!, cases: sizes.parked.cases, approvals: sizes.parked.approvals, log });
-    report.section('parked', { ...parked, maxCachedWorkflows: loadSettings({}).WORKER_MAX_CACHED_WORKFLOWS }, { parkedCasesRssMiB: parked.parkedMiB, parkedSignalToResultMsP50: parked.signalToResultP50Ms });
+    const parked = await measureParked({
+      client: memory.client,
+      taskQueue: 'bench-parked',
+      workerPid: parkedWorker.pid!,
+      cases: sizes.parked.cases,
+      approvals: sizes.parked.approvals,
+      log,
+    });
+    report.section(
+      'parked',
+      { ...parked, maxCachedWorkflows: loadSettings({}).WORKER_MAX_CACHED_WORKFLOWS },
+      { parkedCasesRssMiB: parked.parkedMiB, parkedSignalToResultMsP50: parked.signalToResultP50Ms },
+    );
 
     report.finish({ durationS: (Date.now() - started.getTime()) / 1000 });
     const rows = benchRows(report.figures, report.sections);

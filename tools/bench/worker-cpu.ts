@@ -44,7 +44,14 @@ async function main(): Promise<void> {
     .opts<{ tickets: number; rounds: number; concurrency: number; before?: string; traced: boolean }>();
   const sink = await otlpSink();
   const local = await startLocalServer({ maxLifetimeSeconds: 3_600, inMemory: true });
-  const base = { TEMPORAL_ADDRESS: local.address, MODEL_PROVIDER: 'offline', OPENAI_API_KEY: '', METRICS_BIND: '', OTEL_EXPORTER_OTLP_ENDPOINT: '', LOG_LEVEL: 'WARN' };
+  const base = {
+    TEMPORAL_ADDRESS: local.address,
+    MODEL_PROVIDER: 'offline',
+    OPENAI_API_KEY: '',
+    METRICS_BIND: '',
+    OTEL_EXPORTER_OTLP_ENDPOINT: '',
+    LOG_LEVEL: 'WARN',
+  };
   const variants: Variant[] = [
     ...(o.before ? [{ name: 'before (tracing off)', root: o.before, env: {} }] : []),
     { name: 'this checkout, tracing off', env: {} },
@@ -64,8 +71,15 @@ async function main(): Promise<void> {
           child.once('exit', (code) => reject(new Error(`${v.name}: the worker exited (${code}):\n${log.join('\n')}`)));
         });
         const run = (n: number, tag: string) =>
-          runPool(Array.from({ length: n }, (_, k) => k), o.concurrency, (k) =>
-            local.client.workflow.execute(routeTicket, { taskQueue, workflowId: `${taskQueue}-${tag}-${k}`, args: [{ text: `I was charged twice for invoice ${k}` }] }),
+          runPool(
+            Array.from({ length: n }, (_, k) => k),
+            o.concurrency,
+            (k) =>
+              local.client.workflow.execute(routeTicket, {
+                taskQueue,
+                workflowId: `${taskQueue}-${tag}-${k}`,
+                args: [{ text: `I was charged twice for invoice ${k}` }],
+              }),
           );
         await run(20, 'warm'); // the first workflows pay for loading the bundle: not measured
         const cpu0 = treeCpuMs(child.pid!);
@@ -90,7 +104,8 @@ async function main(): Promise<void> {
     return Number.isInteger(mid) ? (sorted[mid - 1]! + sorted[mid]!) / 2 : sorted[Math.floor(mid)]!;
   };
   console.log(`\nworker CPU per Pattern A workflow (median of ${o.rounds} rounds of ${o.tickets}, concurrency ${o.concurrency}, offline model):`);
-  for (const [name, xs] of Object.entries(perWorkflowMs)) console.log(`  ${name.padEnd(28)} ${median(xs).toFixed(2)} ms   (rounds: ${xs.map((x) => x.toFixed(2)).join(', ')})`);
+  for (const [name, xs] of Object.entries(perWorkflowMs))
+    console.log(`  ${name.padEnd(28)} ${median(xs).toFixed(2)} ms   (rounds: ${xs.map((x) => x.toFixed(2)).join(', ')})`);
 }
 
 main().catch((err: unknown) => {

@@ -25,7 +25,18 @@ function runner(dir: string): Run {
     const connection = await Connection.connect({ address });
     try {
       const client = new Client({ connection });
-      return await runChaos({ fault, strike, client, address, perKind: 17, latencyMs: 100, failRate: 0.1, faultAfterRequests: 50, workDir: join(dir, fault), log: (l) => console.log(l) });
+      return await runChaos({
+        fault,
+        strike,
+        client,
+        address,
+        perKind: 17,
+        latencyMs: 100,
+        failRate: 0.1,
+        faultAfterRequests: 50,
+        workDir: join(dir, fault),
+        log: (l) => console.log(l),
+      });
     } finally {
       await connection.close();
     }
@@ -34,7 +45,15 @@ function runner(dir: string): Run {
 
 async function onDevServer(dir: string, run: Run): Promise<ChaosSummary[]> {
   const port = 17233 + Math.floor(Math.random() * 1000);
-  const options: DevServerOptions = { cli: resolveTemporalCli(), address: `127.0.0.1:${port}`, namespace: 'default', uiPort: port + 1000, dbFile: join(dir, 'temporal.sqlite'), logFile: join(dir, 'server.log'), maxLifetimeSeconds: 1800 };
+  const options: DevServerOptions = {
+    cli: resolveTemporalCli(),
+    address: `127.0.0.1:${port}`,
+    namespace: 'default',
+    uiPort: port + 1000,
+    dbFile: join(dir, 'temporal.sqlite'),
+    logFile: join(dir, 'server.log'),
+    maxLifetimeSeconds: 1800,
+  };
   let server = await startDevServer(options);
   const restart = async () => {
     await server.stop();
@@ -54,7 +73,13 @@ async function onPostgres(run: Run): Promise<ChaosSummary[]> {
   if (missing) throw new Error(`the PostgreSQL stack cannot start here: ${missing}`);
   // A directory of its own: scripts/postgres.sh opens it (search only) to the postgres user.
   const state = mkdtempSync(join(tmpdir(), 'switchboard-chaos-postgres-'));
-  const stack = await startPostgresStack({ dir: state, namespace: 'default', ...(await freeStackPorts()), maxLifetimeSeconds: 1800, log: (l) => console.log(l) });
+  const stack = await startPostgresStack({
+    dir: state,
+    namespace: 'default',
+    ...(await freeStackPorts()),
+    maxLifetimeSeconds: 1800,
+    log: (l) => console.log(l),
+  });
   try {
     return [
       await run('kill-server', () => stack.restartServer({ kill: true }), stack.address),
@@ -74,10 +99,7 @@ async function main(): Promise<number> {
     .opts<{ only?: 'dev-server' | 'postgres' }>();
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-chaos-'));
   const run = runner(dir);
-  const summaries = [
-    ...(only !== 'postgres' ? await onDevServer(join(dir, 'dev-server'), run) : []),
-    ...(only !== 'dev-server' ? await onPostgres(run) : []),
-  ];
+  const summaries = [...(only !== 'postgres' ? await onDevServer(join(dir, 'dev-server'), run) : []), ...(only !== 'dev-server' ? await onPostgres(run) : [])];
   console.table(summaries.map(({ wrongResults, ...row }) => ({ ...row, wrongResults: wrongResults.length })));
   for (const s of summaries) for (const wrong of s.wrongResults) console.log(`${s.fault}: wrong result ${wrong}`);
   const ok = summaries.every((s) => s.lost === 0 && s.wrongResults.length === 0 && s.duplicateSideEffects === 0 && s.modelRequests <= s.modelAttemptsInHistory);

@@ -115,10 +115,17 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosSummary> {
     const payment = loadScenario('payment-after-deploy');
     // Each run with the check of its result: undefined when right, else what came back instead.
     const handles: Array<{ handle: WorkflowHandle; check: () => Promise<string | undefined> }> = [];
-    const wrongUnless = <R>(ok: (r: R) => boolean) => (r: R) => (ok(r) ? undefined : JSON.stringify(r).slice(0, 200));
+    const wrongUnless =
+      <R>(ok: (r: R) => boolean) =>
+      (r: R) =>
+        ok(r) ? undefined : JSON.stringify(r).slice(0, 200);
     const cases: Array<WorkflowHandle<typeof supportCase>> = [];
     for (let i = 0; i < o.perKind; i += 1) {
-      const ticket = await o.client.workflow.start(routeTicket, { taskQueue, workflowId: `chaos-ticket-${taskQueue}-${i}`, args: [{ text: `I was charged twice, duplicate invoice #${i}` }] });
+      const ticket = await o.client.workflow.start(routeTicket, {
+        taskQueue,
+        workflowId: `chaos-ticket-${taskQueue}-${i}`,
+        args: [{ text: `I was charged twice, duplicate invoice #${i}` }],
+      });
       handles.push({ handle: ticket, check: () => patiently(() => ticket.result()).then(wrongUnless((r) => r.team === 'Finance Support Team')) });
       const agent = await o.client.workflow.start(troubleshoot, { taskQueue, workflowId: `chaos-agent-${taskQueue}-${i}`, args: [{ scenario: payment }] });
       handles.push({ handle: agent, check: () => patiently(() => agent.result()).then(wrongUnless((r) => /PAYMENT_API_KEY/.test(r.recommendation))) });

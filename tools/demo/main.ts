@@ -56,9 +56,24 @@ async function main(): Promise<number> {
     count(await client(['troubleshoot', '--scenario', 'payment-after-deploy']));
 
     section('Pattern C: hybrid. Code runs the case, a bounded agent investigates, a person approves');
-    const opened = await client(['case', "Our checkout API has returned error 500 since yesterday's deployment.", '--customer', 'Acme Corp', '--scenario', 'payment-after-deploy', '--json'], true);
+    const opened = await client(
+      [
+        'case',
+        "Our checkout API has returned error 500 since yesterday's deployment.",
+        '--customer',
+        'Acme Corp',
+        '--scenario',
+        'payment-after-deploy',
+        '--json',
+      ],
+      true,
+    );
     count(opened);
-    const { workflowId, uiUrl, status } = (opened.code === 0 ? JSON.parse(opened.out) : {}) as { workflowId?: string; uiUrl?: string; status?: { stage: string; pendingApproval?: { action: string; impact: string; reasons: string[] } } };
+    const { workflowId, uiUrl, status } = (opened.code === 0 ? JSON.parse(opened.out) : {}) as {
+      workflowId?: string;
+      uiUrl?: string;
+      status?: { stage: string; pendingApproval?: { action: string; impact: string; reasons: string[] } };
+    };
     const pending = status?.pendingApproval;
     if (workflowId && pending) {
       say(`Case ${workflowId} waits for a person to approve ${pending.action} (${pending.impact} impact): ${pending.reasons.join('; ')}`);

@@ -2,7 +2,15 @@ import type { Settings } from '../../src/config';
 import { modelLabel } from '../../src/model';
 
 /** What `npm start` and `npm run start:postgres` print once everything runs: where things are, what to try, how to stop. */
-export function startBanner(o: { settings: Settings; uiUrl: string; server: string[]; codecUrl?: string; traces?: string; approverKey?: string; stops: string }): string {
+export function startBanner(o: {
+  settings: Settings;
+  uiUrl: string;
+  server: string[];
+  codecUrl?: string;
+  traces?: string;
+  approverKey?: string;
+  stops: string;
+}): string {
   const { settings } = o;
   return [
     '',

@@ -77,14 +77,23 @@ export async function startDevServer(o: DevServerOptions): Promise<DevServer> {
   mkdirSync(dirname(o.logFile), { recursive: true });
   const log = openSync(o.logFile, 'a');
   const args = [
-    'server', 'start-dev',
-    '--ip', '127.0.0.1',
-    '--port', String(port),
-    '--ui-port', String(o.uiPort),
-    '--namespace', o.namespace,
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--ui-port',
+    String(o.uiPort),
+    '--namespace',
+    o.namespace,
     ...(o.dbFile ? ['--db-filename', o.dbFile, ...(o.sqlitePragmas ?? SQLITE_PRAGMAS).flatMap((p) => ['--sqlite-pragma', p])] : []),
-    ...Object.entries({ ...DEV_SERVER_DYNAMIC_CONFIG, ...o.dynamicConfig }).flatMap(([key, value]) => ['--dynamic-config-value', `${key}=${JSON.stringify(value)}`]),
-    '--log-level', 'warn',
+    ...Object.entries({ ...DEV_SERVER_DYNAMIC_CONFIG, ...o.dynamicConfig }).flatMap(([key, value]) => [
+      '--dynamic-config-value',
+      `${key}=${JSON.stringify(value)}`,
+    ]),
+    '--log-level',
+    'warn',
     ...searchAttributeFlags(),
     ...(o.uiCodecEndpoint ? ['--ui-codec-endpoint', o.uiCodecEndpoint] : []),
   ];
@@ -92,7 +101,12 @@ export async function startDevServer(o: DevServerOptions): Promise<DevServer> {
   // Its own process group: Ctrl-C reaches the worker first, and the server is stopped after it.
   const child = spawn(command, argv, { stdio: ['ignore', log, log], detached: true });
   let exited = false;
-  const exit = new Promise<void>((resolve) => child.once('exit', () => { exited = true; resolve(); }));
+  const exit = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
   const stop = async () => {
     if (exited) return;
     child.kill('SIGTERM');

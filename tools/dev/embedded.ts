@@ -11,7 +11,10 @@ export const SERVER_LOG = join(DATA_DIR, 'temporal-server.log');
  * here with its state in .data/temporal.sqlite (runs survive a restart) and the UI on TEMPORAL_UI_PORT.
  * `server` (and the `uiUrl` of its UI) is set only when this call started one; the caller stops it.
  */
-export async function ensureServer(log: (line: string) => void, uiCodecEndpoint?: string): Promise<{ address: string; namespace: string; server?: DevServer; uiUrl?: string }> {
+export async function ensureServer(
+  log: (line: string) => void,
+  uiCodecEndpoint?: string,
+): Promise<{ address: string; namespace: string; server?: DevServer; uiUrl?: string }> {
   const { connectionOptions, namespace } = temporalTarget();
   const address = connectionOptions.address;
   if (await isServerUp(address)) {

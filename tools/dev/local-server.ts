@@ -22,7 +22,12 @@ export interface LocalServer {
  * A throw-away Temporal dev server for a measuring run (eval, bench): loopback only, free ports,
  * its SQLite file in a temp folder, and a time limit after which it stops even if we do not.
  */
-export async function startLocalServer(o: { maxLifetimeSeconds: number; dataConverter?: DataConverter; inMemory?: boolean; sqlitePragmas?: string[] }): Promise<LocalServer> {
+export async function startLocalServer(o: {
+  maxLifetimeSeconds: number;
+  dataConverter?: DataConverter;
+  inMemory?: boolean;
+  sqlitePragmas?: string[];
+}): Promise<LocalServer> {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-run-'));
   const address = `127.0.0.1:${await freePort()}`;
   const server = await startDevServer({

@@ -85,7 +85,10 @@ export async function startPostgresStack(o: PostgresStackOptions): Promise<Postg
   const logDir = join(o.dir, 'logs');
   const address = `127.0.0.1:${o.serverPorts.FRONTEND_GRPC_PORT}`;
   const uiUrl = `http://localhost:${o.uiPort}`;
-  for (const [what, where] of [['a Temporal server', address], ['a web server', `127.0.0.1:${o.uiPort}`]] as const) {
+  for (const [what, where] of [
+    ['a Temporal server', address],
+    ['a web server', `127.0.0.1:${o.uiPort}`],
+  ] as const) {
     if (await isServerUp(where, 500)) throw new StepFailed(`something (${what}?) already answers at ${where}: stop it (npm start?) or choose other ports`);
   }
   o.log('building or finding temporal-server, temporal-sql-tool and temporal-ui-server (scripts/temporal-server.sh)');
@@ -203,7 +206,10 @@ export async function freeStackPorts(): Promise<{ serverPorts: ServerPorts; post
 /** Why the stack cannot start here without building or installing something; undefined when it can. */
 export async function stackPrerequisitesMissing(): Promise<string | undefined> {
   const missing: string[] = [];
-  for (const [script, arg] of [['temporal-server.sh', '--check'], ['postgres.sh', 'check']] as const) {
+  for (const [script, arg] of [
+    ['temporal-server.sh', '--check'],
+    ['postgres.sh', 'check'],
+  ] as const) {
     await promisify(execFile)('bash', [join(ROOT, 'scripts', script), arg]).catch((err: { stderr?: string }) => missing.push(String(err.stderr ?? err).trim()));
   }
   return missing.length ? missing.join('; ') : undefined;

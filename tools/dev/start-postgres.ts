@@ -39,7 +39,9 @@ async function main(): Promise<number> {
   const { connectionOptions, namespace } = temporalTarget();
   const { host, port: frontendPort } = splitAddress(connectionOptions.address);
   if (!['localhost', '127.0.0.1'].includes(host)) {
-    throw new ConfigError(`TEMPORAL_ADDRESS=${connectionOptions.address}: start:postgres runs the server on this machine (127.0.0.1); for a server elsewhere run \`npm run worker\``);
+    throw new ConfigError(
+      `TEMPORAL_ADDRESS=${connectionOptions.address}: start:postgres runs the server on this machine (127.0.0.1); for a server elsewhere run \`npm run worker\``,
+    );
   }
 
   // Until the worker runs, Ctrl-C stops whatever has been started so far; then the worker's own
@@ -85,7 +87,10 @@ async function main(): Promise<number> {
     startBanner({
       settings,
       uiUrl: settings.TEMPORAL_UI_URL,
-      server: [`temporal-server at ${stack.address} (namespace ${namespace}), PostgreSQL on 127.0.0.1:${stack.postgres.port}`, `state in ${STATE_DIR}, logs in ${stack.logDir}`],
+      server: [
+        `temporal-server at ${stack.address} (namespace ${namespace}), PostgreSQL on 127.0.0.1:${stack.postgres.port}`,
+        `state in ${STATE_DIR}, logs in ${stack.logDir}`,
+      ],
       codecUrl: codec?.url,
       traces: telemetry.summary,
       approverKey: ensureDemoApproverKey(settings, console.log),

@@ -33,7 +33,15 @@ async function main(): Promise<number> {
     worker.shutdown();
   });
   console.log(
-    startBanner({ settings, uiUrl, server: [`${address} (namespace ${namespace})`], codecUrl: codec?.url, traces: telemetry.summary, approverKey: ensureDemoApproverKey(settings, console.log), stops: 'the worker and the server' }),
+    startBanner({
+      settings,
+      uiUrl,
+      server: [`${address} (namespace ${namespace})`],
+      codecUrl: codec?.url,
+      traces: telemetry.summary,
+      approverKey: ensureDemoApproverKey(settings, console.log),
+      stops: 'the worker and the server',
+    }),
   );
   await worker.run();
   await telemetry.stop();

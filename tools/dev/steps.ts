@@ -11,7 +11,12 @@ export class StepFailed extends Error {
 /** The last lines of a log file, for an error message. */
 export function logTail(file: string, lines = 15): string {
   if (!existsSync(file)) return '(no output)';
-  return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).map((l) => `    ${l.slice(0, 400)}`).join('\n');
+  return readFileSync(file, 'utf8')
+    .trimEnd()
+    .split('\n')
+    .slice(-lines)
+    .map((l) => `    ${l.slice(0, 400)}`)
+    .join('\n');
 }
 
 export interface StepOptions {
@@ -62,7 +67,8 @@ export function runStep(what: string, command: string, args: string[], o: StepOp
 export async function waitFor(child: ManagedProcess, what: string, ready: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!(await ready())) {
-    if (child.hasExited()) throw new StepFailed(`${child.name} exited before ${what} answered; the end of its log (${child.logFile}):\n${logTail(child.logFile)}`);
+    if (child.hasExited())
+      throw new StepFailed(`${child.name} exited before ${what} answered; the end of its log (${child.logFile}):\n${logTail(child.logFile)}`);
     if (Date.now() > until) {
       await child.stop();
       throw new StepFailed(`${what} did not answer within ${timeoutMs / 1000} s; the end of its log (${child.logFile}):\n${logTail(child.logFile)}`);

@@ -24,7 +24,10 @@ export interface AgentRunScore {
 
 const isToolCall = (s: AgentStep) => s.observation !== undefined;
 
-export function scoreAgentRun(scenario: Pick<Scenario, 'id' | 'expected'>, result: Pick<TroubleshootResult, 'outcome' | 'recommendation' | 'steps'>): AgentRunScore {
+export function scoreAgentRun(
+  scenario: Pick<Scenario, 'id' | 'expected'>,
+  result: Pick<TroubleshootResult, 'outcome' | 'recommendation' | 'steps'>,
+): AgentRunScore {
   const text = result.recommendation.toLowerCase();
   const outcomeMatches = result.outcome === scenario.expected.outcome || (scenario.expected.outcome === 'escalated' && result.outcome === 'max_steps');
   const namesCause = scenario.expected.rootCauseKeywords.every((k) => text.includes(k.toLowerCase()));
@@ -65,8 +68,14 @@ export function summarizeAgent(runs: readonly AgentRunScore[]): AgentSummary {
     runs: runs.length,
     completionRate: rate(runs.filter((r) => r.completed).length, runs.length),
     stepsPerTask: mean(runs.map((r) => r.steps)),
-    toolEfficiency: rate(sum((r) => r.usefulCalls), sum((r) => r.toolCalls)),
-    invalidDecisionRate: rate(sum((r) => r.invalidDecisions), sum((r) => r.decisions)),
+    toolEfficiency: rate(
+      sum((r) => r.usefulCalls),
+      sum((r) => r.toolCalls),
+    ),
+    invalidDecisionRate: rate(
+      sum((r) => r.invalidDecisions),
+      sum((r) => r.decisions),
+    ),
     recoveryRate: rate(bad.filter((r) => r.completed).length, bad.length),
     runsWithBadStep: bad.length,
     escalationRate: rate(runs.filter((r) => r.outcome !== 'resolved').length, runs.length),

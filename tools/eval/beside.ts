@@ -29,5 +29,11 @@ export function renderBesideTerminal(r: EvalReport, other: EvalReport, otherFile
 }
 
 export function renderBesideMarkdown(r: EvalReport, other: EvalReport, otherFile: string): string {
-  return [`## Beside ${otherFile}`, '', `That run: ${other.meta.startedAt}, tickets ${other.meta.ticketsFile ?? '?'}.`, '', markdownTable(besideRows(r, other))].join('\n');
+  return [
+    `## Beside ${otherFile}`,
+    '',
+    `That run: ${other.meta.startedAt}, tickets ${other.meta.ticketsFile ?? '?'}.`,
+    '',
+    markdownTable(besideRows(r, other)),
+  ].join('\n');
 }

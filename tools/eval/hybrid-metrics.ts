@@ -18,8 +18,14 @@ export function summarizeHybrid(cases: ReadonlyArray<{ path: CasePath; decision:
   return {
     cases: cases.length,
     pathShare: {
-      workflow: rate(count((c) => c.path === 'workflow'), cases.length),
-      agent: rate(count((c) => c.path === 'agent'), cases.length),
+      workflow: rate(
+        count((c) => c.path === 'workflow'),
+        cases.length,
+      ),
+      agent: rate(
+        count((c) => c.path === 'agent'),
+        cases.length,
+      ),
       human: rate(human.length, cases.length),
     },
     humanApprovalRate: rate(human.filter((c) => c.decision === 'approved').length, human.length),

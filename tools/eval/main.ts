@@ -28,13 +28,25 @@ async function main(): Promise<void> {
     .description(
       'Runs the held-out labelled tickets (data/tickets/heldout.json, never trained on) through Pattern A, the\n' +
         'troubleshooting scenarios through Pattern B, and both through Pattern C, on a Temporal dev server of its own,\n' +
-        'and prints the measures side by side; offline, also the classifier\'s k-fold cross-validation on its\n' +
+        "and prints the measures side by side; offline, also the classifier's k-fold cross-validation on its\n" +
         'training tickets. Writes <out>/eval-<provider>.json, .md and .svg.',
     )
-    .addOption(new Option('--provider <provider>', 'offline rules, or the OpenAI API (needs OPENAI_API_KEY; OPENAI_BASE_URL and OPENAI_MODEL apply)').choices(['offline', 'openai']))
-    .option('--base-url <url>', 'an OpenAI-compatible endpoint (sets OPENAI_BASE_URL); a local server needs no key, so OPENAI_API_KEY defaults to "none" with it')
+    .addOption(
+      new Option('--provider <provider>', 'offline rules, or the OpenAI API (needs OPENAI_API_KEY; OPENAI_BASE_URL and OPENAI_MODEL apply)').choices([
+        'offline',
+        'openai',
+      ]),
+    )
+    .option(
+      '--base-url <url>',
+      'an OpenAI-compatible endpoint (sets OPENAI_BASE_URL); a local server needs no key, so OPENAI_API_KEY defaults to "none" with it',
+    )
     .addOption(new Option('--api <api>', 'the API it speaks (sets OPENAI_API)').choices(['responses', 'chat']))
-    .addOption(new Option('--structured-output <form>', "with --api chat: json_schema, or llama.cpp's json_object_schema (sets OPENAI_STRUCTURED_OUTPUT)").choices(STRUCTURED_OUTPUT_DIALECTS))
+    .addOption(
+      new Option('--structured-output <form>', "with --api chat: json_schema, or llama.cpp's json_object_schema (sets OPENAI_STRUCTURED_OUTPUT)").choices(
+        STRUCTURED_OUTPUT_DIALECTS,
+      ),
+    )
     .option('--model <id>', 'the model to ask (sets OPENAI_MODEL)')
     .option('--label <name>', 'names the report files: <out>/eval-<label>.json, .md, .svg (default: the provider)')
     .option('--concurrency <n>', 'workflows in flight at once', positiveInt, 8)
@@ -82,7 +94,9 @@ async function main(): Promise<void> {
   // The worker's own log would tear the progress bar: only warnings and errors.
   installQuietRuntime();
 
-  console.error(`eval: ${tickets.length} tickets, ${scenarios.length} scenarios, provider ${provider}, concurrency ${opts.concurrency}; starting a Temporal dev server`);
+  console.error(
+    `eval: ${tickets.length} tickets, ${scenarios.length} scenarios, provider ${provider}, concurrency ${opts.concurrency}; starting a Temporal dev server`,
+  );
   const local = await startLocalServer({ maxLifetimeSeconds: 3_600 });
   const startedAt = new Date();
   try {
@@ -91,7 +105,15 @@ async function main(): Promise<void> {
     const run = await worker.runUntil(
       runEval({ client: local.client, taskQueue, tickets, scenarios, concurrency: opts.concurrency, reviewer: REVIEWER, onProgress: progressBar() }),
     );
-    const report = summarizeEval(run, { provider, concurrency: opts.concurrency, prices, startedAt, durationS: (Date.now() - startedAt.getTime()) / 1000, ticketsFile: relative(process.cwd(), opts.tickets), crossValidation });
+    const report = summarizeEval(run, {
+      provider,
+      concurrency: opts.concurrency,
+      prices,
+      startedAt,
+      durationS: (Date.now() - startedAt.getTime()) / 1000,
+      ticketsFile: relative(process.cwd(), opts.tickets),
+      crossValidation,
+    });
     // A model's figures beside the offline model's last run, when there is one: the same held-out work.
     const offlineFile = join(opts.out, 'eval-offline.json');
     const offline = provider !== 'offline' && existsSync(offlineFile) ? (JSON.parse(readFileSync(offlineFile, 'utf8')) as EvalReport) : undefined;
@@ -102,7 +124,10 @@ async function main(): Promise<void> {
     const base = join(opts.out, name);
     writeFileSync(`${base}.json`, `${JSON.stringify(report, null, 2)}\n`);
     writeFileSync(`${base}.svg`, renderChart(report));
-    writeFileSync(`${base}.md`, `${renderMarkdown(report, `${name}.svg`)}${offline ? `\n\n${renderBesideMarkdown(report, offline, 'eval-offline.json')}\n` : ''}`);
+    writeFileSync(
+      `${base}.md`,
+      `${renderMarkdown(report, `${name}.svg`)}${offline ? `\n\n${renderBesideMarkdown(report, offline, 'eval-offline.json')}\n` : ''}`,
+    );
     console.log(`wrote ${[`${base}.json`, `${base}.md`, `${base}.svg`].map((f) => relative(process.cwd(), f)).join(', ')}`);
   } finally {
     await local.close();

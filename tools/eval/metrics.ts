@@ -29,7 +29,13 @@ export interface Distribution {
 }
 
 export function distribution(values: readonly number[]): Distribution {
-  return { n: values.length, mean: mean(values), p50: percentile(values, 50), p95: percentile(values, 95), max: values.length ? Math.max(...values) : Number.NaN };
+  return {
+    n: values.length,
+    mean: mean(values),
+    p50: percentile(values, 50),
+    p95: percentile(values, 95),
+    max: values.length ? Math.max(...values) : Number.NaN,
+  };
 }
 
 export interface ClassScore {

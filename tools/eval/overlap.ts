@@ -28,7 +28,8 @@ function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
  * punctuation), or by near-same text (Jaccard similarity of character 5-grams ≥ NEAR_SAME).
  */
 export function findOverlaps(a: ReadonlyArray<{ id: string; text: string }>, b: ReadonlyArray<{ id: string; text: string }>): Overlap[] {
-  const prepared = (ts: ReadonlyArray<{ id: string; text: string }>) => ts.map((t) => ({ id: t.id, norm: normalizeText(t.text), grams: shingles(normalizeText(t.text)) }));
+  const prepared = (ts: ReadonlyArray<{ id: string; text: string }>) =>
+    ts.map((t) => ({ id: t.id, norm: normalizeText(t.text), grams: shingles(normalizeText(t.text)) }));
   const pb = prepared(b);
   const overlaps: Overlap[] = [];
   for (const x of prepared(a)) {

@@ -26,10 +26,7 @@ export function ticketTables(s: TicketScore): Record<TicketTable, string[][]> {
       ['category', 'support', 'precision', 'recall', 'F1'],
       ...Object.entries(s.perCategory).map(([label, c]) => [label, String(c.support), pct(c.precision), pct(c.recall), num(c.f1)]),
     ],
-    confusion: [
-      ['gold ↓ / predicted →', ...s.confusion.labels],
-      ...s.confusion.labels.map((label, g) => [label, ...s.confusion.matrix[g]!.map(String)]),
-    ],
+    confusion: [['gold ↓ / predicted →', ...s.confusion.labels], ...s.confusion.labels.map((label, g) => [label, ...s.confusion.matrix[g]!.map(String)])],
     confidence: [
       [`confidence vs ${threshold}`, 'n', 'category accuracy'],
       [`≥ ${threshold} (routed directly)`, String(confident.n), pct(confident.accuracy)],

@@ -44,7 +44,15 @@ function byTagRows(r: EvalReport): string[][] {
 function scenarioRows(r: EvalReport): string[][] {
   return [
     ['scenario', 'expected', 'outcome', 'completed', 'steps', 'useful / tool calls', 'invalid decisions'],
-    ...r.agent.perScenario.map((s) => [s.scenario, s.expected, s.outcome, s.completed ? 'yes' : 'no', String(s.steps), `${s.usefulCalls} / ${s.toolCalls}`, String(s.invalidDecisions)]),
+    ...r.agent.perScenario.map((s) => [
+      s.scenario,
+      s.expected,
+      s.outcome,
+      s.completed ? 'yes' : 'no',
+      String(s.steps),
+      `${s.usefulCalls} / ${s.toolCalls}`,
+      String(s.invalidDecisions),
+    ]),
   ];
 }
 
@@ -74,7 +82,10 @@ export function renderTerminal(r: EvalReport): string {
 
 export function renderChart(r: EvalReport): string {
   return barChartSvg(`switchboard eval · ${r.meta.provider} · ${r.meta.startedAt.slice(0, 10)}`, [
-    { title: 'A · workflow: F1 per category', bars: [...Object.entries(r.workflow.perClass).map(([label, s]) => ({ label, value: s.f1 })), { label: 'accuracy', value: r.workflow.accuracy }] },
+    {
+      title: 'A · workflow: F1 per category',
+      bars: [...Object.entries(r.workflow.perClass).map(([label, s]) => ({ label, value: s.f1 })), { label: 'accuracy', value: r.workflow.accuracy }],
+    },
     {
       title: 'B · agent',
       bars: [
@@ -109,7 +120,7 @@ export function renderMarkdown(r: EvalReport, chartFile: string): string {
     '',
     markdownTable(comparisonRows(r)),
     '',
-    'Time is from start to result as the client sees it; for Pattern C it includes the simulated reviewer, who knows each scenario\'s answer (approves a recommendation that names the expected cause, rejects one that does not, escalates when there is nothing to act on).',
+    "Time is from start to result as the client sees it; for Pattern C it includes the simulated reviewer, who knows each scenario's answer (approves a recommendation that names the expected cause, rejects one that does not, escalates when there is nothing to act on).",
     '',
     '## Pattern A per category',
     '',

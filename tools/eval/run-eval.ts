@@ -51,7 +51,8 @@ async function timed<T>(run: () => Promise<T>): Promise<Timed<T>> {
  * to act on (no recommendation, or a case that needs a person anyway).
  */
 export function reviewerDecision(scenario: Pick<Scenario, 'expected'> | undefined, recommendation: string, by: string): PersonDecision {
-  if (!scenario || !recommendation.trim() || scenario.expected.outcome !== 'resolved') return { kind: 'escalate', by, reason: 'the agent did not find the cause' };
+  if (!scenario || !recommendation.trim() || scenario.expected.outcome !== 'resolved')
+    return { kind: 'escalate', by, reason: 'the agent did not find the cause' };
   const text = recommendation.toLowerCase();
   return scenario.expected.rootCauseKeywords.every((k) => text.includes(k.toLowerCase()))
     ? { kind: 'approve', by }
@@ -100,16 +101,18 @@ export async function runEval(o: EvalRunOptions): Promise<EvalRun> {
         args: [{ ticket: c.ticket, ...(c.scenario && { scenario: c.scenario }), ...reviewer.pinned }],
       });
       const status = await untilCaseWaits(handle, 50);
-      if (status.stage === 'awaiting_approval') await signalDecision(handle, reviewerDecision(c.scenario, status.pendingApproval?.recommendation ?? '', o.reviewer), reviewer.as(o.reviewer));
+      if (status.stage === 'awaiting_approval')
+        await signalDecision(handle, reviewerDecision(c.scenario, status.pendingApproval?.recommendation ?? '', o.reviewer), reviewer.as(o.reviewer));
       return handle.result();
     });
     tickC();
     return { ...r, kind: c.kind, id: c.id };
   });
 
-  const ok = <T>(items: Array<T | Error>): T[] => items.map((i) => {
-    if (i instanceof Error) throw i; // runPool only returns an Error when the bookkeeping itself failed
-    return i;
-  });
+  const ok = <T>(items: Array<T | Error>): T[] =>
+    items.map((i) => {
+      if (i instanceof Error) throw i; // runPool only returns an Error when the bookkeeping itself failed
+      return i;
+    });
   return { routed: ok(routed), agent: ok(agent), cases: ok(cases) };
 }

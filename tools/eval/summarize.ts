@@ -17,18 +17,19 @@ export interface Spend {
 
 export interface EvalReport {
   meta: { provider: string; models: string[]; concurrency: number; startedAt: string; durationS: number; machine: MachineInfo; ticketsFile?: string };
-  workflow: ClassificationScore & Spend & {
-    tasks: number;
-    priorityAccuracy: number;
-    /** Runs that failed, or whose classification fell back because the model's answer could not be used. */
-    failureRate: number;
-    reviewRate: number;
-    latencyMs: Distribution;
-    accuracyByTag: Record<string, { n: number; accuracy: number }>;
-    /** The same runs per language and per category, the confusion matrix and the confidence split. */
-    tickets: TicketScore;
-    errors: string[];
-  };
+  workflow: ClassificationScore &
+    Spend & {
+      tasks: number;
+      priorityAccuracy: number;
+      /** Runs that failed, or whose classification fell back because the model's answer could not be used. */
+      failureRate: number;
+      reviewRate: number;
+      latencyMs: Distribution;
+      accuracyByTag: Record<string, { n: number; accuracy: number }>;
+      /** The same runs per language and per category, the confusion matrix and the confidence split. */
+      tickets: TicketScore;
+      errors: string[];
+    };
   /** The offline classifier's k-fold cross-validation on its training tickets (offline runs only). */
   crossValidation?: { file: string; folds: number; score: TicketScore };
   agent: AgentSummary & Spend & { latencyMs: Distribution; failureRate: number; runs: number; perScenario: AgentRunScore[]; errors: string[] };
@@ -44,7 +45,13 @@ export interface MachineInfo {
 }
 
 export function machineInfo(): MachineInfo {
-  return { cpu: cpus()[0]?.model.trim() ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform}-${process.arch}` };
+  return {
+    cpu: cpus()[0]?.model.trim() ?? 'unknown',
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+  };
 }
 
 const succeeded = <T>(items: ReadonlyArray<Timed<T>>): T[] => items.flatMap((i) => (i.result instanceof Error ? [] : [i.result]));
@@ -59,16 +66,32 @@ function spend(results: ReadonlyArray<{ usage: Usage; model?: string }>, prices:
 /** Every figure of the eval from the raw runs: what the table, the JSON and the report show. */
 export function summarizeEval(
   run: EvalRun,
-  o: { provider: string; concurrency: number; prices: PriceTable; startedAt: Date; durationS: number; ticketsFile?: string; crossValidation?: EvalReport['crossValidation'] },
+  o: {
+    provider: string;
+    concurrency: number;
+    prices: PriceTable;
+    startedAt: Date;
+    durationS: number;
+    ticketsFile?: string;
+    crossValidation?: EvalReport['crossValidation'];
+  },
 ): EvalReport {
   // Pattern A
   const routedOk = run.routed.filter((r) => !(r.result instanceof Error));
   const predicted = routedOk.map((r) => r.result as Exclude<typeof r.result, Error>);
-  const classification = scoreClassification(routedOk.map((r) => r.ticket.category), predicted.map((p) => p.category), TicketCategory.options);
+  const classification = scoreClassification(
+    routedOk.map((r) => r.ticket.category),
+    predicted.map((p) => p.category),
+    TicketCategory.options,
+  );
   const accuracyByTag: Record<string, { n: number; accuracy: number }> = {};
   for (const tag of TicketTag.options) {
     const tagged = routedOk.filter((r) => r.ticket.tags.includes(tag));
-    if (tagged.length) accuracyByTag[tag] = { n: tagged.length, accuracy: rate(tagged.filter((r) => (r.result as { category: string }).category === r.ticket.category).length, tagged.length) };
+    if (tagged.length)
+      accuracyByTag[tag] = {
+        n: tagged.length,
+        accuracy: rate(tagged.filter((r) => (r.result as { category: string }).category === r.ticket.category).length, tagged.length),
+      };
   }
   const workflowFailures = run.routed.length - routedOk.length + predicted.filter((p) => p.classificationFailure).length;
 
@@ -81,7 +104,15 @@ export function summarizeEval(
 
   const models = [...new Set([...predicted.map((p) => p.model), ...succeeded(run.agent).map((a) => a.model)])].filter((m) => m !== 'none');
   return {
-    meta: { provider: o.provider, models, concurrency: o.concurrency, startedAt: o.startedAt.toISOString(), durationS: o.durationS, machine: machineInfo(), ...(o.ticketsFile && { ticketsFile: o.ticketsFile }) },
+    meta: {
+      provider: o.provider,
+      models,
+      concurrency: o.concurrency,
+      startedAt: o.startedAt.toISOString(),
+      durationS: o.durationS,
+      machine: machineInfo(),
+      ...(o.ticketsFile && { ticketsFile: o.ticketsFile }),
+    },
     workflow: {
       tasks: run.routed.length,
       ...classification,
@@ -111,7 +142,11 @@ export function summarizeEval(
       ...summarizeHybrid(cases),
       failureRate: rate(run.cases.length - cases.length, run.cases.length),
       latencyMs: distribution(run.cases.map((r) => r.ms)),
-      ...spend(cases.map((c) => ({ usage: c.usage, model: c.agent?.model ?? predictedModel(predicted) })), o.prices, run.cases.length),
+      ...spend(
+        cases.map((c) => ({ usage: c.usage, model: c.agent?.model ?? predictedModel(predicted) })),
+        o.prices,
+        run.cases.length,
+      ),
       errors: errorsOf(run.cases),
     },
   };

@@ -34,7 +34,13 @@ export function faultReply(f: Fault, goodOutputText: string): Reply {
   switch (f.fault) {
     case 'rate_limit': {
       const ms = f.retryAfterMs ?? 1_000;
-      return { kind: 'error', status: 429, type: 'rate_limit_exceeded', message: 'Rate limit reached (fake)', headers: { 'retry-after-ms': String(ms), 'retry-after': String(Math.ceil(ms / 1000)) } };
+      return {
+        kind: 'error',
+        status: 429,
+        type: 'rate_limit_exceeded',
+        message: 'Rate limit reached (fake)',
+        headers: { 'retry-after-ms': String(ms), 'retry-after': String(Math.ceil(ms / 1000)) },
+      };
     }
     case 'server_error':
       return { kind: 'error', status: 500, type: 'server_error', message: 'The server had an error (fake)' };

@@ -22,7 +22,8 @@ async function main(): Promise<void> {
   const opts = program.parse().opts<{ port: number; host: string; latencyMs: number; failRate: number; seed: number }>();
   const fake = await startFakeOpenAI({
     ...opts,
-    onRequest: (r) => console.log(`${new Date(r.at).toISOString()} ${r.api}${r.dialect ? `/${r.dialect}` : ''} ${r.task ?? '-'} ${r.status}${r.fault ? ` (${r.fault})` : ''}`),
+    onRequest: (r) =>
+      console.log(`${new Date(r.at).toISOString()} ${r.api}${r.dialect ? `/${r.dialect}` : ''} ${r.task ?? '-'} ${r.status}${r.fault ? ` (${r.fault})` : ''}`),
   });
   console.log(`fake OpenAI API (Responses, Chat Completions) on ${fake.baseURL} (latency ${opts.latencyMs} ms, fail rate ${opts.failRate})`);
   console.log(`use it with: OPENAI_BASE_URL=${fake.baseURL} OPENAI_API_KEY=fake MODEL_PROVIDER=openai npm start (OPENAI_API=chat for Chat Completions)`);

@@ -113,7 +113,15 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
   };
   // A request counts from the moment it arrives, so a caller that times out still sees it counted.
   const arrive = (api: WireApi, { task, model, dialect, maxOutputTokens }: TaskRequest) => {
-    const entry: RequestLogEntry = { api, task, status: 'abandoned', model, ...(dialect && { dialect }), ...(maxOutputTokens !== undefined && { maxOutputTokens }), at: Date.now() };
+    const entry: RequestLogEntry = {
+      api,
+      task,
+      status: 'abandoned',
+      model,
+      ...(dialect && { dialect }),
+      ...(maxOutputTokens !== undefined && { maxOutputTokens }),
+      at: Date.now(),
+    };
     requests.push(entry);
     return (status: RequestLogEntry['status'], fault?: string) => {
       Object.assign(entry, { status, ...(fault && { fault }) });
@@ -155,7 +163,8 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     }
 
     const done = arrive(api, request);
-    const step = takeStep(request.task) ?? (options.failRate && random() < options.failRate ? RANDOM_FAULTS[Math.floor(random() * RANDOM_FAULTS.length)] : undefined);
+    const step =
+      takeStep(request.task) ?? (options.failRate && random() < options.failRate ? RANDOM_FAULTS[Math.floor(random() * RANDOM_FAULTS.length)] : undefined);
     let reply: Reply;
     if (step && 'fault' in step) {
       reply = faultReply(step, JSON.stringify(task.offline(input as never)));

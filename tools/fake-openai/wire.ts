@@ -49,7 +49,13 @@ function readResponses(body: Body): TaskRequest | RequestRefused {
   if (!task || !MODEL_TASKS.has(task) || typeof body.input !== 'string') {
     return { task, model, problem: `unknown task "${task}" or input not a string (known: ${known()})` };
   }
-  return { task, model, instructions: typeof body.instructions === 'string' ? body.instructions : '', input: body.input, maxOutputTokens: tokenLimit(body.max_output_tokens) };
+  return {
+    task,
+    model,
+    instructions: typeof body.instructions === 'string' ? body.instructions : '',
+    input: body.input,
+    maxOutputTokens: tokenLimit(body.max_output_tokens),
+  };
 }
 
 function readChat(body: Body, dialects: readonly StructuredOutputDialect[]): TaskRequest | RequestRefused {
@@ -69,7 +75,13 @@ function readChat(body: Body, dialects: readonly StructuredOutputDialect[]): Tas
   }
   // As llama-cpp-python's server answers a form it does not take: a 500 carrying its validation error.
   if (!dialects.includes(dialect)) {
-    return { task, model, status: 500, type: 'internal_server_error', problem: `1 validation error: response_format.type: Input should be 'text' or 'json_object' (fake), got "${format.type}"` };
+    return {
+      task,
+      model,
+      status: 500,
+      type: 'internal_server_error',
+      problem: `1 validation error: response_format.type: Input should be 'text' or 'json_object' (fake), got "${format.type}"`,
+    };
   }
   const messages = Array.isArray(body.messages) ? (body.messages as Array<{ role?: unknown; content?: unknown }>) : [];
   const system = messages.find((m) => m.role === 'system' || m.role === 'developer');
@@ -102,7 +114,11 @@ export function answerBody(api: WireApi, request: TaskRequest, answer: Answer, t
       choices: [
         {
           index: 0,
-          message: { role: 'assistant', content: answer && 'text' in answer ? answer.text : null, refusal: answer && 'refusal' in answer ? answer.refusal : null },
+          message: {
+            role: 'assistant',
+            content: answer && 'text' in answer ? answer.text : null,
+            refusal: answer && 'refusal' in answer ? answer.refusal : null,
+          },
           finish_reason: cut ? 'length' : 'stop',
           logprobs: null,
         },
@@ -110,7 +126,8 @@ export function answerBody(api: WireApi, request: TaskRequest, answer: Answer, t
       usage: { prompt_tokens: tokens.input, completion_tokens: tokens.output, total_tokens: tokens.input + tokens.output },
     };
   }
-  const content = answer === null ? [] : 'text' in answer ? [{ type: 'output_text', text: answer.text, annotations: [] }] : [{ type: 'refusal', refusal: answer.refusal }];
+  const content =
+    answer === null ? [] : 'text' in answer ? [{ type: 'output_text', text: answer.text, annotations: [] }] : [{ type: 'refusal', refusal: answer.refusal }];
   return {
     id: id('resp_'),
     object: 'response',

@@ -50,7 +50,10 @@ export async function startLocalModelServer(o: LocalModelFiles & { logFile: stri
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (server.hasExited()) throw new Error(`llama_cpp.server exited before it answered; its log (${o.logFile}) ends:\n${tail(o.logFile)}`);
-    const up = await fetch(`${url}/v1/models`).then((r) => r.ok, () => false);
+    const up = await fetch(`${url}/v1/models`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) break;
     if (Date.now() > deadline) {
       await server.stop();

@@ -56,7 +56,11 @@ function learnHead(examples: readonly Example[], labels: readonly string[], o: T
   const present = labels.filter((l) => examples.some((e) => e.label === l));
   const classifier = naiveBayesTextClassifier();
   classifier.defineConfig({ considerOnlyPresence: o.presenceOnly, smoothingFactor: o.smoothing });
-  for (const e of examples) classifier.learn(e.tokens.filter((t) => index.has(t)), e.label);
+  for (const e of examples)
+    classifier.learn(
+      e.tokens.filter((t) => index.has(t)),
+      e.label,
+    );
   const [, samples, count] = JSON.parse(classifier.exportJSON()) as [unknown, Record<string, number>, Record<string, Record<string, number>>];
   return {
     labels: present,
@@ -72,7 +76,10 @@ function learnHead(examples: readonly Example[], labels: readonly string[], o: T
 
 /** Mean negative log-likelihood of the gold labels under a temperature and biases. */
 function logLoss(predictions: ReadonlyArray<{ odds: Array<[string, number]>; gold: string }>, temperature: number, bias: Record<string, number> = {}): number {
-  const total = predictions.reduce((s, { odds, gold }) => s - Math.log(Math.max(1e-12, softmax(odds, temperature, bias).find((x) => x.label === gold)?.p ?? 0)), 0);
+  const total = predictions.reduce(
+    (s, { odds, gold }) => s - Math.log(Math.max(1e-12, softmax(odds, temperature, bias).find((x) => x.label === gold)?.p ?? 0)),
+    0,
+  );
   return total / predictions.length;
 }
 
@@ -80,12 +87,24 @@ function logLoss(predictions: ReadonlyArray<{ odds: Array<[string, number]>; gol
  * The temperature and biases that make out-of-fold probabilities honest: the head is trained on all folds
  * but one, scores the one left out, and the calibration with the lowest log-loss over all of them wins.
  */
-function fitCalibration(examples: readonly Example[], ids: readonly string[], labels: readonly string[], o: TrainOptions, withBias: boolean): { temperature: number; bias: number[] } {
+function fitCalibration(
+  examples: readonly Example[],
+  ids: readonly string[],
+  labels: readonly string[],
+  o: TrainOptions,
+  withBias: boolean,
+): { temperature: number; bias: number[] } {
   const predictions: Array<{ odds: Array<[string, number]>; gold: string }> = [];
   for (let fold = 0; fold < o.calibrationFolds; fold += 1) {
     const test = examples.filter((_, i) => foldOf(ids[i]!, o.calibrationFolds) === fold);
     if (!test.length) continue;
-    const scorer = naiveBayesScorer(learnHead(examples.filter((_, i) => foldOf(ids[i]!, o.calibrationFolds) !== fold), labels, o));
+    const scorer = naiveBayesScorer(
+      learnHead(
+        examples.filter((_, i) => foldOf(ids[i]!, o.calibrationFolds) !== fold),
+        labels,
+        o,
+      ),
+    );
     for (const e of test) {
       const odds = scorer.logOdds(e.tokens);
       if (odds.length) predictions.push({ odds, gold: e.label });
@@ -115,7 +134,13 @@ function fitCalibration(examples: readonly Example[], ids: readonly string[], la
   return { temperature, bias: labels.filter((l) => l in bias).map((l) => bias[l]!) };
 }
 
-function trainHead(head: 'category' | 'priority', examples: readonly Example[], ids: readonly string[], labels: readonly string[], o: TrainOptions): NaiveBayesModel {
+function trainHead(
+  head: 'category' | 'priority',
+  examples: readonly Example[],
+  ids: readonly string[],
+  labels: readonly string[],
+  o: TrainOptions,
+): NaiveBayesModel {
   return { ...learnHead(examples, labels, o), ...fitCalibration(examples, ids, labels, o, o.fitBias.includes(head)) };
 }
 
@@ -123,15 +148,31 @@ function trainHead(head: 'category' | 'priority', examples: readonly Example[], 
  * Trains the ticket classifier: a naive Bayes head for category and one for priority over the same
  * tokens, each calibrated on held-back folds. Deterministic: the same tickets give the same model.
  */
-export function trainTicketModel(tickets: readonly LabelledTicket[], source: { file: string; sha256: string }, o: TrainOptions = DEFAULT_TRAIN_OPTIONS): TicketModel {
+export function trainTicketModel(
+  tickets: readonly LabelledTicket[],
+  source: { file: string; sha256: string },
+  o: TrainOptions = DEFAULT_TRAIN_OPTIONS,
+): TicketModel {
   const tokens = tickets.map((t) => ticketTokens(t.text, o.features));
   const ids = tickets.map((t) => t.id);
   return {
     format: 1,
     trainedOn: { file: source.file, tickets: tickets.length, sha256: source.sha256 },
     features: o.features,
-    category: trainHead('category', tickets.map((t, i) => ({ tokens: tokens[i]!, label: t.category })), ids, TicketCategory.options, o),
-    priority: trainHead('priority', tickets.map((t, i) => ({ tokens: priorityTokens(tokens[i]!, t.category, o.features), label: t.priority })), ids, Priority.options, o),
+    category: trainHead(
+      'category',
+      tickets.map((t, i) => ({ tokens: tokens[i]!, label: t.category })),
+      ids,
+      TicketCategory.options,
+      o,
+    ),
+    priority: trainHead(
+      'priority',
+      tickets.map((t, i) => ({ tokens: priorityTokens(tokens[i]!, t.category, o.features), label: t.priority })),
+      ids,
+      Priority.options,
+      o,
+    ),
   };
 }
 

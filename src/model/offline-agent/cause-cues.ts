@@ -21,19 +21,24 @@ export interface CauseCue {
 
 // An HTTP status stated as one: after a word or arrow that introduces it, or before its reason phrase.
 const status = (codes: string, reason: string) =>
-  new RegExp(`(?:\\b(?:HTTP|status|code|with|returns?|returned|answered|responding|response)\\s*[:=]?\\s*|(?:->|→|=>)\\s*)(?:${codes})\\b|\\b(?:${codes})\\s+(?:${reason})`, 'i');
+  new RegExp(
+    `(?:\\b(?:HTTP|status|code|with|returns?|returned|answered|responding|response)\\s*[:=]?\\s*|(?:->|→|=>)\\s*)(?:${codes})\\b|\\b(?:${codes})\\s+(?:${reason})`,
+    'i',
+  );
 
 export const CAUSE_CUES: readonly CauseCue[] = [
   {
     kind: 'disk full',
-    pattern: /\bENOSPC\b|\bno space left\b|\b(disk|volume|partition|filesystem|mount)s?\b[^.;,]{0,30}?(\b100 ?%(?! free)|\bfull\b(?! of))|\binodes?\b[^.;,]{0,30}?\b(exhausted|100 ?%)/i,
+    pattern:
+      /\bENOSPC\b|\bno space left\b|\b(disk|volume|partition|filesystem|mount)s?\b[^.;,]{0,30}?(\b100 ?%(?! free)|\bfull\b(?! of))|\binodes?\b[^.;,]{0,30}?\b(exhausted|100 ?%)/i,
     strength: 'states',
     fix: 'free space on that volume (or grow it) and find what filled it, then re-run what failed',
     action: 'restart_service',
   },
   {
     kind: 'out of memory',
-    pattern: /\bOOM ?Kill(ed)?\b|\bout of memory\b|\br[au]n out of memory\b|\bmaxmemory reached\b|\binsufficient memory\b|\bmemory limit (reached|exceeded|hit)\b/i,
+    pattern:
+      /\bOOM ?Kill(ed)?\b|\bout of memory\b|\br[au]n out of memory\b|\bmaxmemory reached\b|\binsufficient memory\b|\bmemory limit (reached|exceeded|hit)\b/i,
     strength: 'states',
     fix: 'raise the memory limit or make the work fit in it (smaller batches, split the heaviest runs), then verify it stays under the limit',
     action: 'restart_service',
@@ -48,14 +53,16 @@ export const CAUSE_CUES: readonly CauseCue[] = [
   },
   {
     kind: 'name does not resolve',
-    pattern: /\bNXDOMAIN\b|\bSERVFAIL\b|\bENOTFOUND\b|\bno such host\b|\bcould not resolve( host)?\b|\bname (or service )?not known\b|\bname resolution failed\b|\bunknown host\b/i,
+    pattern:
+      /\bNXDOMAIN\b|\bSERVFAIL\b|\bENOTFOUND\b|\bno such host\b|\bcould not resolve( host)?\b|\bname (or service )?not known\b|\bname resolution failed\b|\bunknown host\b/i,
     strength: 'states',
     fix: 'restore the DNS record (or point the resolver at a zone that has it), then verify the name resolves from the service',
     action: 'update_configuration',
   },
   {
     kind: 'certificate not trusted',
-    pattern: /\bx509\b|\bcertificate (signed by unknown authority|verify failed|is not (yet )?valid|name mismatch)\b|\bunable to (get|verify) (local )?issuer\b|\bself[- ]signed certificate\b|\bincomplete (certificate )?chain\b/i,
+    pattern:
+      /\bx509\b|\bcertificate (signed by unknown authority|verify failed|is not (yet )?valid|name mismatch)\b|\bunable to (get|verify) (local )?issuer\b|\bself[- ]signed certificate\b|\bincomplete (certificate )?chain\b/i,
     strength: 'states',
     fix: 'fix the certificate chain or the trust store (serve the full chain, or trust the new issuer), then verify the TLS handshake succeeds',
     action: 'rotate_credentials',
@@ -91,7 +98,8 @@ export const CAUSE_CUES: readonly CauseCue[] = [
   },
   {
     kind: 'not in the list',
-    pattern: /\b(does not|do not|doesn't|don't|did not|no longer) (include|contain|list|carry|know)s?\b|\bnot (among|included|listed|part of|in the (list|set|allowlist))\b/i,
+    pattern:
+      /\b(does not|do not|doesn't|don't|did not|no longer) (include|contain|list|carry|know)s?\b|\bnot (among|included|listed|part of|in the (list|set|allowlist))\b/i,
     strength: 'states',
     fix: 'add what is missing from that list (refresh the cache, key set or allowlist so it holds the new entry), then verify',
     action: 'update_configuration',
@@ -120,7 +128,8 @@ export const CAUSE_CUES: readonly CauseCue[] = [
   },
   {
     kind: 'turned off',
-    pattern: /\b(disabled|deactivated|turned off|switched off|paused|suspended|blocked|blocklisted|blacklisted|locked out)\b|\bsuspend\b(?!\s*[:=]\s*false)|\benabled\s*[:=]\s*false\b/i,
+    pattern:
+      /\b(disabled|deactivated|turned off|switched off|paused|suspended|blocked|blocklisted|blacklisted|locked out)\b|\bsuspend\b(?!\s*[:=]\s*false)|\benabled\s*[:=]\s*false\b/i,
     strength: 'states',
     fix: 'turn it back on (and find out what turned it off, so it stays on), then verify',
     action: 'update_configuration',
@@ -135,7 +144,8 @@ export const CAUSE_CUES: readonly CauseCue[] = [
   },
   {
     kind: 'wrong or mismatched setting',
-    pattern: /\b(mismatch(ed)?|incorrect|misconfigured|does not match|doesn't match|typo)\b|(?<!went )\bwrong\b|\btoo (short|low|small|large|few)\b|\binvalid (value|setting|config(uration)?)\b/i,
+    pattern:
+      /\b(mismatch(ed)?|incorrect|misconfigured|does not match|doesn't match|typo)\b|(?<!went )\bwrong\b|\btoo (short|low|small|large|few)\b|\binvalid (value|setting|config(uration)?)\b/i,
     strength: 'states',
     fix: 'correct the setting so it matches what the other side expects, then verify the service recovers',
     action: 'update_configuration',

@@ -29,7 +29,13 @@ export interface NextTool {
  * The next tool worth running, or undefined when none is left: where the goal starts, then where a
  * half-stated cause is best confirmed (`confirm`, in order), then the latest clues, then registry order.
  */
-export function nextTool(goal: string, observations: readonly string[], allowed: readonly string[], tried: ReadonlySet<string>, confirm: readonly NextTool[] = []): NextTool | undefined {
+export function nextTool(
+  goal: string,
+  observations: readonly string[],
+  allowed: readonly string[],
+  tried: ReadonlySet<string>,
+  confirm: readonly NextTool[] = [],
+): NextTool | undefined {
   const usable = (tool: string) => allowed.includes(tool) && !tried.has(tool);
   if (observations.length === 0) {
     const start = CHANGE_IN_GOAL.test(goal) ? 'recent_changes' : 'logs';

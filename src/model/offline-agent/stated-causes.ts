@@ -26,7 +26,10 @@ const COUNTED_ZERO = /^\s*[:=]\s*(?:0|none|no|false)\b/i;
 
 /** The sentences of a text, trimmed, empty ones dropped. */
 export function sentencesOf(text: string): string[] {
-  return text.split(SENTENCE_END).map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(SENTENCE_END)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function clauseBefore(sentence: string, index: number): string {
@@ -54,5 +57,5 @@ function causeInSentence(sentence: string): StatedCause | undefined {
 
 /** Every sentence of the text that states or points at a cause, in the order they appear; a question states nothing. */
 export function statedCauses(text: string): StatedCause[] {
-  return sentencesOf(text).flatMap((s) => (s.endsWith('?') ? [] : causeInSentence(s) ?? []));
+  return sentencesOf(text).flatMap((s) => (s.endsWith('?') ? [] : (causeInSentence(s) ?? [])));
 }

@@ -18,7 +18,23 @@ export interface When {
 export type Timing = 'fits' | 'unknown' | 'long-before' | 'after';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, few: 3, several: 4, couple: 2 };
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  few: 3,
+  several: 4,
+  couple: 2,
+};
 const UNIT_DAYS: Record<string, number> = { minute: 0, min: 0, hour: 0, day: 1, week: 7, fortnight: 14, month: 30 };
 
 const MONTH = `(${MONTHS.join('|')})[a-z]*\\.?`;
@@ -28,13 +44,14 @@ const MONTH_DAY = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})\\b`, 'i');
 // 14:02, but not the port in 10.0.0.2:53; a time after "by", "until" or "resets" is a forecast, not an event.
 const CLOCK = /(?<![\d.:])\b([01]?\d|2[0-3]):([0-5]\d)(?::\d\d)?\b(?!\d)/g;
 const FORECAST_BEFORE = /\b(by|until|till|eta|resets?|expected|due|next|at the earliest)\s*$/i;
-const AGO = /\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|few|several|couple)\s+(?:of\s+)?(minute|min|hour|day|week|fortnight|month)s?\s+(ago|back|earlier)\b/i;
+const AGO =
+  /\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|few|several|couple)\s+(?:of\s+)?(minute|min|hour|day|week|fortnight|month)s?\s+(ago|back|earlier)\b/i;
 const LAST_UNIT = /\b(?:last|past|previous)\s+(week|fortnight|month)\b/i;
 const SAME_DAY = /\b(today|this (morning|afternoon|evening)|tonight|last night|overnight|earlier today)\b/i;
 const YESTERDAY = /\byesterday\b/i;
 const WEEKDAY = /\b(mon|tue|wed|thu|fri|sat|sun)(day|s|\.)?\b|\b(tues|wednes|thurs|satur)day\b/i;
 
-const count = (word: string) => (/^\d+$/.test(word) ? Number(word) : NUMBER_WORDS[word.toLowerCase()] ?? 1);
+const count = (word: string) => (/^\d+$/.test(word) ? Number(word) : (NUMBER_WORDS[word.toLowerCase()] ?? 1));
 
 /** What the text says about when, taking the clock time nearest to `near` (where the cause is stated). */
 export function whenOf(text: string, near = 0): When {
@@ -81,8 +98,10 @@ export function symptomOnset(goal: string, symptomObservations: readonly string[
 }
 
 // The sentence says how it sits against the symptom in so many words.
-const SAID_CLOSE = /\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|few|several|couple)\s+(seconds?|secs?|minutes?|mins?)\s+(before|after|ahead of|prior to)\b|\b(right|just|shortly|immediately|moments?|seconds)\s+(before|after)\b|\bat the same (time|minute)\b|\bas soon as\b/i;
-const SAID_FAR = /\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|few|several|couple)\s+(days?|weeks?|months?)\s+(before|ahead of|prior to|earlier than)\b|\blong before\b/i;
+const SAID_CLOSE =
+  /\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|few|several|couple)\s+(seconds?|secs?|minutes?|mins?)\s+(before|after|ahead of|prior to)\b|\b(right|just|shortly|immediately|moments?|seconds)\s+(before|after)\b|\bat the same (time|minute)\b|\bas soon as\b/i;
+const SAID_FAR =
+  /\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|few|several|couple)\s+(days?|weeks?|months?)\s+(before|ahead of|prior to|earlier than)\b|\blong before\b/i;
 
 /** Days between cause and onset, in a frame both share; undefined when they share none. */
 function dayGap(cause: When, onset: When): number | undefined {

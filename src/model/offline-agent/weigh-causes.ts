@@ -45,7 +45,10 @@ function compare(a: Candidate, b: Candidate): number {
  * metrics) say the symptom began.
  */
 export function weighCauses(goal: string, observed: readonly Observed[]): Candidate[] {
-  const onset = symptomOnset(goal, observed.filter((o) => SHOWS_SYMPTOMS.has(o.tool)).map((o) => o.observation));
+  const onset = symptomOnset(
+    goal,
+    observed.filter((o) => SHOWS_SYMPTOMS.has(o.tool)).map((o) => o.observation),
+  );
   const candidates = observed.flatMap((o, i) => {
     const others = [goal, ...observed.filter((_, j) => j !== i).map((p) => p.observation)];
     return statedCauses(o.observation).map((stated): Candidate => {

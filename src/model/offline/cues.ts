@@ -8,6 +8,8 @@
  * Written against normalized text (lower case, no accents, single spaces; see normalize.ts). A cue
  * matches anywhere in the text; a space at its start or end ties it to a word boundary.
  */
+// One line per language, as the cues are written and reviewed:
+// prettier-ignore
 export const CUES: Readonly<Record<string, readonly string[]>> = {
   // refund_request: asking for money back
   money_back: [

@@ -1,15 +1,20 @@
 import { normalizeText } from './normalize';
 
 // "Ignore / forget ... instructions / rules" in the nine languages the tickets come in.
-const OVERRIDE_VERB = /\b(ignore|ignorez|ignorer|ignora|ignoriere?|ignorera|zignoruj|negeer|disregard|forget|override|vergiss|vergeet|olvida|oublie|oubliez|esqueca|esquece|dimentica|zapomnij|glom)\b/;
-const RULES_NOUN = /\b(instructions?|prompt|rules|guidelines|anweisungen|regeln|instrucciones|reglas|instrucoes|regras|istruzioni|regole|instructies|regels|instrukcje|instrukcji|zasady|zasad|instruktioner|regler)\b/;
-const NEW_INSTRUCTIONS = /\b(new instructions|neue anweisungen|nuevas instrucciones|nouvelles instructions|novas instrucoes|nuove istruzioni|nieuwe instructies|nowe instrukcje|nya instruktioner)\b/;
+const OVERRIDE_VERB =
+  /\b(ignore|ignorez|ignorer|ignora|ignoriere?|ignorera|zignoruj|negeer|disregard|forget|override|vergiss|vergeet|olvida|oublie|oubliez|esqueca|esquece|dimentica|zapomnij|glom)\b/;
+const RULES_NOUN =
+  /\b(instructions?|prompt|rules|guidelines|anweisungen|regeln|instrucciones|reglas|instrucoes|regras|istruzioni|regole|instructies|regels|instrukcje|instrukcji|zasady|zasad|instruktioner|regler)\b/;
+const NEW_INSTRUCTIONS =
+  /\b(new instructions|neue anweisungen|nuevas instrucciones|nouvelles instructions|novas instrucoes|nuove istruzioni|nieuwe instructies|nowe instrukcje|nya instruktioner)\b/;
 // A chat role as a label ("SYSTEM: ..."), on the raw text: "System is down" is a real ticket.
 // "route (this|it|the ticket) to ...": customers describe problems, they do not route tickets.
 const ROUTE_TO = /\broute (this (ticket )?|it |the ticket )?to\b/;
 const ROLE_PREFIX = /^\s*(system|assistant|developer)\s*:/i;
-const ROUTING_VERB = /\b(classify|classifiez?|classifique|classifica|clasifica|klassifiziere?|classificeer|sklasyfikuj|klassificera|categori[sz]e|route|routen|mark|markiere?|marca|marque|markeer|oznacz|assign)\b/;
-const ROUTING_NOUN = /\b(priorit\w*|prioridad\w*|priorytet\w*|categor\w*|kategor\w*|team|department|abteilung|equipo|equipe|squadra|afdeling|dzial|avdelning|queue)\b/;
+const ROUTING_VERB =
+  /\b(classify|classifiez?|classifique|classifica|clasifica|klassifiziere?|classificeer|sklasyfikuj|klassificera|categori[sz]e|route|routen|mark|markiere?|marca|marque|markeer|oznacz|assign)\b/;
+const ROUTING_NOUN =
+  /\b(priorit\w*|prioridad\w*|priorytet\w*|categor\w*|kategor\w*|team|department|abteilung|equipo|equipe|squadra|afdeling|dzial|avdelning|queue)\b/;
 
 /** Whether a sentence talks to the classifier instead of describing the customer's problem. */
 export function isInjection(sentence: string): boolean {

@@ -26,7 +26,8 @@ export const NaiveBayesModel = z
       ctx.addIssue({ code: 'custom', message: 'samples, counts and bias need one entry per label' });
     }
     m.counts.forEach((row, l) => {
-      if (row.length !== m.vocabulary.length) ctx.addIssue({ code: 'custom', path: ['counts', l], message: `has ${row.length} counts for ${m.vocabulary.length} tokens` });
+      if (row.length !== m.vocabulary.length)
+        ctx.addIssue({ code: 'custom', path: ['counts', l], message: `has ${row.length} counts for ${m.vocabulary.length} tokens` });
     });
   });
 export type NaiveBayesModel = z.infer<typeof NaiveBayesModel>;

@@ -12,7 +12,13 @@ export const TicketModel = z.object({
   format: z.literal(1),
   /** What it was trained on, so a stale model is easy to spot. */
   trainedOn: z.object({ file: z.string(), tickets: z.number().int().positive(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
-  features: z.object({ minN: z.number().int().min(1), maxN: z.number().int().min(1), cueRepeat: z.number().int().min(0), categoryRepeat: z.number().int().min(0), priorityNgrams: z.boolean() }) satisfies z.ZodType<FeatureOptions>,
+  features: z.object({
+    minN: z.number().int().min(1),
+    maxN: z.number().int().min(1),
+    cueRepeat: z.number().int().min(0),
+    categoryRepeat: z.number().int().min(0),
+    priorityNgrams: z.boolean(),
+  }) satisfies z.ZodType<FeatureOptions>,
   category: NaiveBayesModel.refine((m) => m.labels.every((l) => TicketCategory.safeParse(l).success), 'category labels must be ticket categories'),
   priority: NaiveBayesModel.refine((m) => m.labels.every((l) => Priority.safeParse(l).success), 'priority labels must be priorities'),
 });

@@ -7,7 +7,11 @@ export interface ClassifyTicketInput {
   text: string;
 }
 
-const show = (scores: readonly LabelProbability[]) => scores.slice(0, 2).map((s) => `${s.label} ${s.p.toFixed(2)}`).join(', ');
+const show = (scores: readonly LabelProbability[]) =>
+  scores
+    .slice(0, 2)
+    .map((s) => `${s.label} ${s.p.toFixed(2)}`)
+    .join(', ');
 
 /**
  * Offline classification by the trained n-gram classifier (src/model/offline, `npm run train`):

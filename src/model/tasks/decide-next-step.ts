@@ -69,14 +69,28 @@ export function decideOffline({ goal, allowedTools, transcript, stepsLeft, minCo
   const last = transcript.at(-1);
   // A rejected finish is not repeated as is: look further instead.
   const finishRejected = last?.rejection !== undefined && last.decision?.action === 'finish';
-  const candidates = weighCauses(goal, observed.map((s) => ({ tool: s.decision?.tool ?? 'a tool', observation: s.observation })));
+  const candidates = weighCauses(
+    goal,
+    observed.map((s) => ({ tool: s.decision?.tool ?? 'a tool', observation: s.observation })),
+  );
   const best = candidates[0];
   if (best?.sound && !finishRejected) return finish(best, candidates, minConfidence);
 
   // Every tool named by a decision counts as tried, rejected ones too: that is how a rejection is recovered from.
   const tried = new Set(transcript.flatMap((s) => (s.decision?.action === 'investigate' ? [s.decision.tool] : [])));
-  const confirm = candidates.flatMap((c) => (c.cue.confirmIn ?? []).map((tool) => ({ tool, why: `${c.tool} shows ${c.cue.kind}; ${tool} can confirm what caused it.` })));
-  const next = stepsLeft > 1 ? nextTool(goal, observed.map((s) => s.observation), allowed, tried, confirm) : undefined;
+  const confirm = candidates.flatMap((c) =>
+    (c.cue.confirmIn ?? []).map((tool) => ({ tool, why: `${c.tool} shows ${c.cue.kind}; ${tool} can confirm what caused it.` })),
+  );
+  const next =
+    stepsLeft > 1
+      ? nextTool(
+          goal,
+          observed.map((s) => s.observation),
+          allowed,
+          tried,
+          confirm,
+        )
+      : undefined;
   if (next) {
     return {
       thought: last?.rejection ? `The last decision was rejected (${last.rejection}); ${next.why}` : next.why,

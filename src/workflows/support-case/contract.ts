@@ -1,15 +1,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ActionName, Impact } from '../../domain/actions';
 import type { AgentStep } from '../../domain/agent';
-import type {
-  ApproveDecision,
-  CaseDecision,
-  CasePath,
-  CaseStatus,
-  DecisionKind,
-  EscalateDecision,
-  RejectDecision,
-} from '../../domain/case';
+import type { ApproveDecision, CaseDecision, CasePath, CaseStatus, DecisionKind, EscalateDecision, RejectDecision } from '../../domain/case';
 import { durationMs } from '../../domain/durations';
 import { LIMITS, DEFAULT_AGENT_TIMEOUT, DEFAULT_APPROVAL_TIMEOUT, limitProblem } from '../../domain/limits';
 import { scenarioProblems } from '../../domain/scenario';
@@ -80,7 +72,10 @@ export interface PendingApproval {
   runId: string;
 }
 
-export type AgentSummary = Pick<TroubleshootResult, 'outcome' | 'recommendation' | 'confidence' | 'escalationReason' | 'proposedAction' | 'toolsUsed' | 'model'>;
+export type AgentSummary = Pick<
+  TroubleshootResult,
+  'outcome' | 'recommendation' | 'confidence' | 'escalationReason' | 'proposedAction' | 'toolsUsed' | 'model'
+>;
 
 export interface SupportCaseResult {
   caseId: string;
@@ -154,9 +149,11 @@ export function readSupportCaseInput(input: SupportCaseInput): CaseRequest {
   const keyProblem = approverKeysProblem(input.approverKeys);
   if (keyProblem) problems.push(keyProblem);
   const approvalTimeoutMs = durationMs(input.approvalTimeout ?? DEFAULT_APPROVAL_TIMEOUT);
-  if (approvalTimeoutMs === undefined) problems.push(`approvalTimeout must be a positive duration such as "4 hours", got ${JSON.stringify(input.approvalTimeout)}`);
+  if (approvalTimeoutMs === undefined)
+    problems.push(`approvalTimeout must be a positive duration such as "4 hours", got ${JSON.stringify(input.approvalTimeout)}`);
   const agentTimeoutMs = durationMs(input.agent?.timeout ?? DEFAULT_AGENT_TIMEOUT);
-  if (agentTimeoutMs === undefined) problems.push(`agent.timeout must be a positive duration such as "10 minutes", got ${JSON.stringify(input.agent?.timeout)}`);
+  if (agentTimeoutMs === undefined)
+    problems.push(`agent.timeout must be a positive duration such as "10 minutes", got ${JSON.stringify(input.agent?.timeout)}`);
   const minConfidence = input.minConfidence ?? LIMITS.minConfidence.default;
   const bounds = [
     limitProblem('minConfidence', minConfidence, LIMITS.minConfidence),
@@ -182,7 +179,13 @@ function approverKeysProblem(keys: unknown): string | undefined {
   if (keys === undefined) return undefined;
   const valid = (k: unknown) => {
     const { publicKey, signsFor } = (k ?? {}) as Partial<PinnedKey>;
-    return typeof publicKey === 'string' && isHex(publicKey, 32) && Array.isArray(signsFor) && signsFor.length > 0 && signsFor.every((n) => typeof n === 'string' && n.trim());
+    return (
+      typeof publicKey === 'string' &&
+      isHex(publicKey, 32) &&
+      Array.isArray(signsFor) &&
+      signsFor.length > 0 &&
+      signsFor.every((n) => typeof n === 'string' && n.trim())
+    );
   };
   if (!Array.isArray(keys) || !keys.every(valid)) return 'approverKeys must be a list of {publicKey: 64 hex digits, signsFor: [names]}';
   return undefined;

@@ -61,14 +61,28 @@ export class CaseState {
 
   status(): SupportCaseStatus {
     const { stage, caseStatus, category, agentWorkflowId, pendingApproval, transcript, audit, decisions, result } = this;
-    return { stage, caseStatus, ...(category && { category }), ...(agentWorkflowId && { agentWorkflowId }), ...(pendingApproval && { pendingApproval }), transcript, audit, decisions, ...(result && { result }) };
+    return {
+      stage,
+      caseStatus,
+      ...(category && { category }),
+      ...(agentWorkflowId && { agentWorkflowId }),
+      ...(pendingApproval && { pendingApproval }),
+      transcript,
+      audit,
+      decisions,
+      ...(result && { result }),
+    };
   }
 
   classified(outcome: ClassificationOutcome): void {
     const { category, confidence } = outcome.classification;
     this.category = category;
     this.usage = addUsage(this.usage, outcome.usage);
-    this.note(outcome.model, 'model', outcome.failure ? `classification failed: ${outcome.failure.message}` : `classified as ${category} (confidence ${confidence})`);
+    this.note(
+      outcome.model,
+      'model',
+      outcome.failure ? `classification failed: ${outcome.failure.message}` : `classified as ${category} (confidence ${confidence})`,
+    );
   }
 
   routed(team: string, why: string): void {
@@ -83,7 +97,15 @@ export class CaseState {
     const { outcome, recommendation, confidence, escalationReason, proposedAction, toolsUsed, model } = agent;
     this.transcript = agent.steps;
     this.usage = addUsage(this.usage, agent.usage);
-    this.agent = { outcome, recommendation, confidence, toolsUsed, model, ...(escalationReason && { escalationReason }), ...(proposedAction && { proposedAction }) };
+    this.agent = {
+      outcome,
+      recommendation,
+      confidence,
+      toolsUsed,
+      model,
+      ...(escalationReason && { escalationReason }),
+      ...(proposedAction && { proposedAction }),
+    };
     this.note(model, 'model', `agent ${outcome}: ${outcome === 'resolved' ? recommendation : escalationReason}`);
   }
 
@@ -91,7 +113,11 @@ export class CaseState {
   validate(action: ActionName, target?: string): string[] {
     const reasons = approvalReasons(this.agent!, action);
     const named = target ? `${action} on ${target}` : action;
-    this.note('guardrails', 'guardrail', reasons.length ? `${named} needs a person: ${reasons.join('; ')}` : `${named} (${impactOf(action)} impact) may run on policy`);
+    this.note(
+      'guardrails',
+      'guardrail',
+      reasons.length ? `${named} needs a person: ${reasons.join('; ')}` : `${named} (${impactOf(action)} impact) may run on policy`,
+    );
     return reasons;
   }
 
@@ -110,7 +136,15 @@ export class CaseState {
   /** The case's result, once it ends. */
   closed(ending: Omit<Ending, 'status' | 'details'>): SupportCaseResult {
     this.pendingApproval = undefined;
-    this.result = { caseId: this.caseId, ...ending, decidedAt: now(), usage: this.usage, ...(this.agent && { agent: this.agent }), audit: this.audit, decisions: this.decisions };
+    this.result = {
+      caseId: this.caseId,
+      ...ending,
+      decidedAt: now(),
+      usage: this.usage,
+      ...(this.agent && { agent: this.agent }),
+      audit: this.audit,
+      decisions: this.decisions,
+    };
     return this.result;
   }
 

@@ -30,7 +30,16 @@ export async function route(c: CaseState, outcome: ClassificationOutcome): Promi
   const why = isInvestigable(outcome) ? 'technical issue with no scenario to investigate' : `category ${outcome.classification.category}`;
   const { team } = await routeAndDeliver(c.caseId, outcome, c.request.reviewThreshold);
   c.routed(team, why);
-  return { status: 'Resolved', details: `Routed to ${team}`, path: 'workflow', decision: 'routed', decidedBy: 'routing table', action: null, team, reason: why };
+  return {
+    status: 'Resolved',
+    details: `Routed to ${team}`,
+    path: 'workflow',
+    decision: 'routed',
+    decidedBy: 'routing table',
+    action: null,
+    team,
+    reason: why,
+  };
 }
 
 /** The agent stage's run: its id is the case's, so the UI shows them side by side. */
@@ -58,26 +67,61 @@ export async function investigate(c: CaseState, scenario: Scenario): Promise<Tro
   } catch (err) {
     if (!(err instanceof ChildWorkflowFailure)) throw err;
     const why = err.cause?.message ?? err.message;
-    agent = { outcome: 'escalated', recommendation: '', confidence: 0, escalationReason: `the agent stage failed: ${why}`, steps: [], toolsUsed: [], usage: NO_USAGE, model: 'none' };
+    agent = {
+      outcome: 'escalated',
+      recommendation: '',
+      confidence: 0,
+      escalationReason: `the agent stage failed: ${why}`,
+      steps: [],
+      toolsUsed: [],
+      usage: NO_USAGE,
+      model: 'none',
+    };
   }
   c.investigated(agent);
   return agent;
 }
 
 /** Runs the action, then tells the customer: each once per case. `approvedBy` is undefined when policy lets it run. */
-export async function act(c: CaseState, action: ActionName, recommendation: string, approved?: { by: string; comment?: string }, target?: string): Promise<Ending> {
+export async function act(
+  c: CaseState,
+  action: ActionName,
+  recommendation: string,
+  approved?: { by: string; comment?: string },
+  target?: string,
+): Promise<Ending> {
   await executeAction.executeWithOptions({ summary: `execute ${action}${target ? ` on ${target}` : ''}` }, [
     { caseId: c.caseId, action, ...(target && { target }), recommendation, approvedBy: approved?.by ?? 'policy' },
   ]);
   await notify(c, `${ACTIONS[action].description}: ${recommendation}`);
   return approved
-    ? { status: 'Resolved', details: `Approved by ${approved.by}: ${action} done`, path: 'human', decision: 'approved', decidedBy: approved.by, action, reason: approved.comment ?? recommendation }
-    : { status: 'Resolved', details: `Resolved by the agent: ${action}`, path: 'agent', decision: 'auto_approved', decidedBy: 'policy', action, reason: recommendation };
+    ? {
+        status: 'Resolved',
+        details: `Approved by ${approved.by}: ${action} done`,
+        path: 'human',
+        decision: 'approved',
+        decidedBy: approved.by,
+        action,
+        reason: approved.comment ?? recommendation,
+      }
+    : {
+        status: 'Resolved',
+        details: `Resolved by the agent: ${action}`,
+        path: 'agent',
+        decision: 'auto_approved',
+        decidedBy: 'policy',
+        action,
+        reason: recommendation,
+      };
 }
 
 /** While a person decides (which may take hours), the customer knows a fix was found and when to expect word. */
 export async function tellCustomerItWaits(c: CaseState, action: ActionName, deadline: string): Promise<void> {
-  await notify(c, `We found the likely cause and a fix (${ACTIONS[action].description.toLowerCase()}); it waits for approval. You will hear from us by ${deadline}.`, 'waiting');
+  await notify(
+    c,
+    `We found the likely cause and a fix (${ACTIONS[action].description.toLowerCase()}); it waits for approval. You will hear from us by ${deadline}.`,
+    'waiting',
+  );
 }
 
 /** Nothing runs; the customer hears that an engineer follows up. */
@@ -96,16 +140,35 @@ export async function escalate(c: CaseState, { by, reason, team = ON_CALL_TEAM }
 export async function expire(c: CaseState): Promise<Ending> {
   const waited = c.expired();
   await handOver(c, ON_CALL_TEAM, 'approval deadline passed');
-  return { status: 'Expired', details: `Expired: escalated to ${ON_CALL_TEAM}`, path: 'human', decision: 'expired', decidedBy: 'timer', action: null, team: ON_CALL_TEAM, reason: waited };
+  return {
+    status: 'Expired',
+    details: `Expired: escalated to ${ON_CALL_TEAM}`,
+    path: 'human',
+    decision: 'expired',
+    decidedBy: 'timer',
+    action: null,
+    team: ON_CALL_TEAM,
+    reason: waited,
+  };
 }
 
 function notify(c: CaseState, message: string, purpose?: 'waiting') {
   const { customer } = c.request.ticket;
-  return notifyCustomer.executeWithOptions({ summary: purpose ? 'tell customer it waits' : 'notify customer' }, [{ caseId: c.caseId, ...(customer && { customer }), message, ...(purpose && { purpose }) }]);
+  return notifyCustomer.executeWithOptions({ summary: purpose ? 'tell customer it waits' : 'notify customer' }, [
+    { caseId: c.caseId, ...(customer && { customer }), message, ...(purpose && { purpose }) },
+  ]);
 }
 
 function handOver(c: CaseState, team: string, reason: string) {
   return deliverToTeam.executeWithOptions({ summary: `escalate to ${team}` }, [
-    { key: `${c.caseId}:escalation`, team, ticketId: c.caseId, category: 'technical_issue', priority: 'high', needsReview: true, summary: `${reason} — ${c.request.ticket.text.slice(0, 200)}` },
+    {
+      key: `${c.caseId}:escalation`,
+      team,
+      ticketId: c.caseId,
+      category: 'technical_issue',
+      priority: 'high',
+      needsReview: true,
+      summary: `${reason} — ${c.request.ticket.text.slice(0, 200)}`,
+    },
   ]);
 }

@@ -28,7 +28,9 @@ export async function supportCase(input: SupportCaseInput): Promise<SupportCaseR
   for (const kind of DECISIONS) {
     const { signal, update } = decisionMessages[kind];
     setHandler(signal, (payload: unknown) => void counted(c.decide(kind, payload, 'signal')));
-    setHandler(update, (payload: unknown) => counted(c.decide(kind, payload, 'update')), { validator: (payload: unknown) => refuse(c.admissionProblem(kind, payload)) });
+    setHandler(update, (payload: unknown) => counted(c.decide(kind, payload, 'update')), {
+      validator: (payload: unknown) => refuse(c.admissionProblem(kind, payload)),
+    });
   }
 
   /** Moves to a stage; with a case status, the search attribute people filter on follows. */

@@ -8,13 +8,7 @@ import { local, modelActivities, runTool } from '../activity-proxies';
 import { countAgentRun } from '../metrics';
 import { SearchAttributes } from '../search-attributes';
 import { Changes } from '../versions';
-import {
-  readTroubleshootInput,
-  troubleshootStatusQuery,
-  type TroubleshootInput,
-  type TroubleshootResult,
-  type TroubleshootStatus,
-} from './contract';
+import { readTroubleshootInput, troubleshootStatusQuery, type TroubleshootInput, type TroubleshootResult, type TroubleshootStatus } from './contract';
 
 /** Pattern B: the model picks the next tool, code enforces the bounds. Decide → act → observe → repeat. */
 export async function troubleshoot(input: TroubleshootInput): Promise<TroubleshootResult> {
@@ -25,14 +19,30 @@ export async function troubleshoot(input: TroubleshootInput): Promise<Troublesho
   setHandler(troubleshootStatusQuery, () => status);
   let model = 'none';
 
-  const end = (outcome: AgentOutcome, recommendation: string, confidence: number, escalationReason?: string, proposedAction?: ProposedAction): TroubleshootResult => {
+  const end = (
+    outcome: AgentOutcome,
+    recommendation: string,
+    confidence: number,
+    escalationReason?: string,
+    proposedAction?: ProposedAction,
+  ): TroubleshootResult => {
     status.stage = 'done';
     if (proposedAction) status.proposedAction = proposedAction;
     upsertSearchAttributes([{ key: SearchAttributes.agentOutcome, value: outcome }]);
     setCurrentDetails(outcome === 'resolved' ? `Resolved: ${recommendation}` : `Escalated to a person: ${escalationReason}`);
     countAgentRun(outcome, steps.length);
     const toolsUsed = [...new Set(steps.flatMap((s) => (s.observation !== undefined && s.decision ? [s.decision.tool as ToolName] : [])))];
-    return { outcome, recommendation, confidence, ...(escalationReason && { escalationReason }), ...(proposedAction && { proposedAction }), steps, toolsUsed, usage: status.usage, model };
+    return {
+      outcome,
+      recommendation,
+      confidence,
+      ...(escalationReason && { escalationReason }),
+      ...(proposedAction && { proposedAction }),
+      steps,
+      toolsUsed,
+      usage: status.usage,
+      model,
+    };
   };
 
   for (let step = 1; step <= limits.maxSteps; step += 1) {
@@ -48,7 +58,12 @@ export async function troubleshoot(input: TroubleshootInput): Promise<Troublesho
 
     if (status.usage.totalTokens > limits.tokenBudget) {
       steps.push({ step, decision, rejection: 'token budget exhausted' });
-      return end('escalated', decision?.message ?? '', decision?.confidence ?? 0, `token budget of ${limits.tokenBudget} exceeded (${status.usage.totalTokens} used)`);
+      return end(
+        'escalated',
+        decision?.message ?? '',
+        decision?.confidence ?? 0,
+        `token budget of ${limits.tokenBudget} exceeded (${status.usage.totalTokens} used)`,
+      );
     }
 
     if (decision === null) {
@@ -62,7 +77,8 @@ export async function troubleshoot(input: TroubleshootInput): Promise<Troublesho
       }
       // An action code cannot check is not carried: the person who takes over chooses one.
       const actionProblem = finishActionProblem(decision, steps);
-      const proposed = actionProblem || !decision.proposedAction ? undefined : { name: decision.proposedAction.name, target: decision.proposedAction.target.trim() };
+      const proposed =
+        actionProblem || !decision.proposedAction ? undefined : { name: decision.proposedAction.name, target: decision.proposedAction.target.trim() };
       const problem = finishProblem(decision, steps, limits.minConfidence) ?? actionProblem;
       return end(problem ? 'escalated' : 'resolved', decision.message, decision.confidence, problem, proposed);
     } else if (decision.action === 'escalate') {
@@ -76,9 +92,7 @@ export async function troubleshoot(input: TroubleshootInput): Promise<Troublesho
         status.stage = 'running tool';
         setCurrentDetails(`Step ${step} of ${limits.maxSteps}: running ${decision.tool}`);
         const tool = patched(Changes.toolsLocally) ? local.runTool : runTool;
-        const observation = await tool.executeWithOptions({ summary: `step ${step} · ${decision.tool}` }, [
-          { tool: decision.tool as ToolName, scenario },
-        ]);
+        const observation = await tool.executeWithOptions({ summary: `step ${step} · ${decision.tool}` }, [{ tool: decision.tool as ToolName, scenario }]);
         steps.push({ step, decision, observation });
       }
     }

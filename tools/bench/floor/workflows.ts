@@ -17,7 +17,10 @@ export async function floorTicket(ticket: FloorTicket): Promise<{ ticketId: stri
   return { ticketId: ticket.ticketId, team: id };
 }
 
-const { first: firstLocally, second: secondLocally } = proxyLocalActivities<typeof activities>({ startToCloseTimeout: '10 seconds', retry: { maximumAttempts: 4 } });
+const { first: firstLocally, second: secondLocally } = proxyLocalActivities<typeof activities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { maximumAttempts: 4 },
+});
 
 /**
  * The floor in routeTicket's own shape: one activity, then a local activity in the task that ends

@@ -24,7 +24,11 @@ const elapsed = async (run: () => Promise<unknown>) => {
 function runAgent(o: AgentRunner, steps: number, workflowId: string) {
   const scenario = loadScenario('payment-after-deploy');
   // The scripted agent never finishes: the run lasts exactly maxSteps, the later steps rejected (a repeated tool).
-  return o.client.workflow.execute(troubleshoot, { taskQueue: o.taskQueue, workflowId, args: [{ scenario, maxSteps: steps, maxConsecutiveRejections: steps }] });
+  return o.client.workflow.execute(troubleshoot, {
+    taskQueue: o.taskQueue,
+    workflowId,
+    args: [{ scenario, maxSteps: steps, maxConsecutiveRejections: steps }],
+  });
 }
 
 /** What the engine adds to one agent step at a 0 ms model: a 5-step loop through Temporal vs the same activities called directly. */
@@ -73,6 +77,10 @@ export async function measureAgentGrowth(o: AgentRunner & { steps: number[]; lon
   return {
     runs,
     bytesPerStepGrowth: growthFactor(measured.map((r) => ({ size: r.steps, value: r.bytes }))),
-    longRun: { ...long, everyStepRecorded: long.decisionsInHistory === long.steps, underWarning: long.events < HISTORY_WARN.events && long.bytes < HISTORY_WARN.bytes },
+    longRun: {
+      ...long,
+      everyStepRecorded: long.decisionsInHistory === long.steps,
+      underWarning: long.events < HISTORY_WARN.events && long.bytes < HISTORY_WARN.bytes,
+    },
   };
 }

@@ -12,7 +12,13 @@ export interface Target {
  * routeTicket throughput on each target (dev servers of different kinds, each with its worker
  * process), phases alternating round by round so the machine's drift hits all alike.
  */
-export async function measureEmbedded(o: { targets: Target[]; workflows: number; concurrency: number; rounds: number; log: (line: string) => void }): Promise<Record<string, KindFigures>> {
+export async function measureEmbedded(o: {
+  targets: Target[];
+  workflows: number;
+  concurrency: number;
+  rounds: number;
+  log: (line: string) => void;
+}): Promise<Record<string, KindFigures>> {
   const runId = Date.now().toString(36);
   const phases: Record<string, PhaseResult[]> = {};
   const run = (t: Target, workflows: number, tag: string) => phase({ ...t, workflows, concurrency: o.concurrency, rounds: 1, log: o.log }, 'route', tag);

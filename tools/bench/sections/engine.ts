@@ -44,7 +44,11 @@ export async function phase(o: EngineRun, kind: Kind, tag: string): Promise<Phas
   const results = await runPool(items, o.concurrency, (i) =>
     kind === 'route'
       ? o.client.workflow.execute(routeTicket, { taskQueue: o.taskQueue, workflowId: `${tag}-${i}`, args: [ticket(tag, i)] })
-      : o.client.workflow.execute(kind === 'floor' ? floorTicket : floorTicketSameShape, { taskQueue: `${o.taskQueue}-floor`, workflowId: `${tag}-${i}`, args: [ticket(tag, i)] }),
+      : o.client.workflow.execute(kind === 'floor' ? floorTicket : floorTicketSameShape, {
+          taskQueue: `${o.taskQueue}-floor`,
+          workflowId: `${tag}-${i}`,
+          args: [ticket(tag, i)],
+        }),
   );
   const wallMs = performance.now() - started;
   return { workflows: o.workflows, failed: results.filter((r) => r instanceof Error).length, wallMs, cpuMs: probe.read() };
@@ -58,7 +62,12 @@ export function kindFigures(phases: readonly PhaseResult[]): KindFigures {
   for (const p of phases) for (const [name, ms] of Object.entries(p.cpuMs)) cpu[name] = (cpu[name] ?? 0) + ms;
   const perWorkflow = Object.fromEntries(Object.entries(cpu).map(([name, ms]) => [name, ms / workflows]));
   const total = Object.values(perWorkflow).reduce((a, b) => a + b, 0);
-  return { workflows, failed: phases.reduce((s, p) => s + p.failed, 0), workflowsPerS: throughput(workflows, wallMs), cpuMsPerWorkflow: { ...perWorkflow, total } };
+  return {
+    workflows,
+    failed: phases.reduce((s, p) => s + p.failed, 0),
+    workflowsPerS: throughput(workflows, wallMs),
+    cpuMsPerWorkflow: { ...perWorkflow, total },
+  };
 }
 
 /**

@@ -20,13 +20,25 @@ const elapsed = async (run: () => Promise<unknown>) => {
  * waits as long as the model takes, against that wait alone; and the same floor with that activity
  * local (one workflow task for the run).
  */
-export async function measureOverhead(o: { client: Client; taskQueue: string; activities: Activities; samples: number; latencyMs: number; log: (line: string) => void }) {
+export async function measureOverhead(o: {
+  client: Client;
+  taskQueue: string;
+  activities: Activities;
+  samples: number;
+  latencyMs: number;
+  log: (line: string) => void;
+}) {
   const runId = Date.now().toString(36);
   const direct = directRoute(o.activities);
   const ticket = (i: number, tag: string) => ({ ticketId: `${tag}-${runId}-${i}`, text: `I was charged twice for invoice ${i}, please fix the bill` });
-  const viaTemporal = (i: number) => o.client.workflow.execute(routeTicket, { taskQueue: o.taskQueue, workflowId: `ovh-${runId}-${i}`, args: [ticket(i, 'ovh')] });
+  const viaTemporal = (i: number) =>
+    o.client.workflow.execute(routeTicket, { taskQueue: o.taskQueue, workflowId: `ovh-${runId}-${i}`, args: [ticket(i, 'ovh')] });
   const floor = (workflow: typeof floorTicketSameShape, tag: string, i: number) =>
-    o.client.workflow.execute(workflow, { taskQueue: `${o.taskQueue}-floor`, workflowId: `${tag}-${runId}-${i}`, args: [{ ...ticket(i, tag), waitMs: o.latencyMs }] });
+    o.client.workflow.execute(workflow, {
+      taskQueue: `${o.taskQueue}-floor`,
+      workflowId: `${tag}-${runId}-${i}`,
+      args: [{ ...ticket(i, tag), waitMs: o.latencyMs }],
+    });
   for (let i = 0; i < 3; i += 1) {
     // Warm caches and connections.
     await viaTemporal(-1 - i);

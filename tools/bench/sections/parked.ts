@@ -25,11 +25,22 @@ async function waitForWaiting(client: Client, taskQueue: string, n: number): Pro
  * then the time from an approval to the result for a sample of them, one at a time (most are no
  * longer in the worker's cache, so each is replayed first: the price of a bounded cache).
  */
-export async function measureParked(o: { client: Client; taskQueue: string; workerPid: number; cases: number; approvals: number; log: (line: string) => void }) {
+export async function measureParked(o: {
+  client: Client;
+  taskQueue: string;
+  workerPid: number;
+  cases: number;
+  approvals: number;
+  log: (line: string) => void;
+}) {
   const runId = Date.now().toString(36);
   const scenario = loadScenario('payment-after-deploy');
   const start = (workflowId: string) =>
-    o.client.workflow.start(supportCase, { taskQueue: o.taskQueue, workflowId, args: [{ ticket: { text: 'Checkout API fails with error 500 since the deployment' }, scenario, ...approver.pinned }] });
+    o.client.workflow.start(supportCase, {
+      taskQueue: o.taskQueue,
+      workflowId,
+      args: [{ ticket: { text: 'Checkout API fails with error 500 since the deployment' }, scenario, ...approver.pinned }],
+    });
   // Warm: one case to approval, so the bundle, caches and connections are in place before the idle figure.
   const warm = await start(`parked-${runId}-warm`);
   await waitForWaiting(o.client, o.taskQueue, 1);
